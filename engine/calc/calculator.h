@@ -1,0 +1,64 @@
+// calculator.h — recalculation of a Workbook: the dependency graph (Boost.Graph),
+// full recalc in topological order, cycle detection (strongly connected components),
+// iterative calculation, incremental recalc of the dependents of edited cells.
+#pragma once
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "formula/function.h"
+#include "model/workbook.h"
+
+namespace sp {
+
+struct RecalcStats {
+    size_t evaluated = 0;   // formula cells computed
+    size_t cycles = 0;      // circular groups found
+    double seconds = 0;
+};
+
+struct CycleReport {
+    std::vector<SheetCell> cells;  // every cell of one strongly connected component
+    bool iterated = false;         // solved by iterative calculation
+};
+
+// A formula cell whose recomputed value differs from the value it held before (for
+// a freshly loaded file: the cached value Excel or the submitter saved).
+struct ValueChange {
+    SheetCell cell;
+    Value before, after;
+};
+
+class Calculator {
+public:
+    explicit Calculator(Workbook& wb);
+    ~Calculator();
+    Calculator(const Calculator&) = delete;
+    Calculator& operator=(const Calculator&) = delete;
+
+    RecalcStats recalc_full();  // every formula cell
+    RecalcStats recalc();       // dependents of cells edited since the last recalc, and volatile cells
+
+    const std::vector<CycleReport>& cycles() const;
+    // Record before/after of every formula cell whose value changes (off by default).
+    void record_changes(bool on);
+    const std::vector<ValueChange>& changes() const;
+
+    // Lua (or other host) dispatch for plugin functions, for this calculator's thread.
+    void set_host(HostCall* host, void* state);
+    // Pins NOW()/TODAY() (a date serial); by default the clock at the start of each recalc.
+    void set_now(double serial);
+
+    // Evaluates a formula as if written in (sheet, at), without storing it.
+    Value evaluate(std::string_view formula, SheetId sheet = 0, CellAddr at = {});
+
+    // Direct precedents (cells and ranges, as ranges) and dependents (formula cells) of a cell.
+    std::vector<SheetRange> precedents(SheetCell cell);
+    std::vector<SheetCell> dependents(SheetCell cell);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sp

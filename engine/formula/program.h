@@ -1,0 +1,64 @@
+// program.h — a compiled formula: a flat stack-machine program in relative form.
+// One Program serves every cell whose formula has the same R1C1 shape; the cell's
+// position (the anchor) turns relative coordinates into addresses when it runs.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/address.h"
+#include "core/value.h"
+#include "formula/ast.h"
+
+namespace sp::formula {
+
+enum class OpCode : uint8_t {
+    PushNum,        // arg: index into nums
+    PushConst,      // arg: index into consts (strings, booleans, errors, arrays)
+    PushMissing,
+    PushRef,        // arg: index into refs
+    PushName,       // arg: index into names (defined name, evaluated when reached)
+    Neg, Plus, Percent,
+    Add, Sub, Mul, Div, Pow, Concat,
+    Eq, Ne, Lt, Le, Gt, Ge,
+    RangeOp, Union, Intersect,
+    Call,           // arg: function id, argc
+    CallUnknown,    // arg: index into names (the unknown function name), argc; yields #NAME?
+    JumpIfFalse,    // arg: target; pops the condition (IF)
+    Jump,           // arg: target
+    JumpIfNotError, // arg: target; IFERROR: leaves the value when not an error, else pops it
+    JumpIfNotNA,    // arg: target; IFNA
+    Pop,
+};
+
+struct Instr {
+    OpCode op;
+    uint8_t array_mode = 0;  // operators and calls evaluate element-wise over ranges
+    uint16_t argc = 0;
+    uint32_t arg = 0;
+};
+
+// A static reference of the formula: coordinates relative to the anchor where not absolute.
+struct RefSpec {
+    AreaRef area;
+    int64_t sheet = -1;  // -1: the formula's own sheet; -2: unknown sheet / external (#REF!)
+    bool invalid = false; // #REF! written in the formula
+};
+
+struct Program {
+    Node ast;                        // for printing and analysis
+    std::string key;                 // R1C1 shape
+    std::vector<Instr> code;
+    std::vector<double> nums;
+    std::vector<Value> consts;
+    std::vector<RefSpec> refs;
+    std::vector<std::string> names;  // defined names and unknown function names
+    bool is_volatile = false;        // calls a volatile function
+    bool dynamic_refs = false;       // OFFSET/INDIRECT/names: precedents not all known statically
+    uint32_t max_stack = 0;
+};
+
+// Resolves a RefSpec at an anchor; false when it falls outside the grid or is #REF!.
+bool resolve_ref(const RefSpec& spec, SheetId own_sheet, CellAddr anchor, SheetRange& out);
+
+}  // namespace sp::formula

@@ -1,0 +1,181 @@
+// workbook.cpp — sheets, formula cells and program sharing.
+#include "model/workbook.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "formula/compiler.h"
+#include "formula/function.h"
+#include "formula/parser.h"
+#include "formula/program.h"
+
+namespace sp {
+
+static bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
+Workbook::Workbook(const FunctionRegistry* registry)
+    : registry_(registry ? registry : &FunctionRegistry::builtins()) {}
+Workbook::~Workbook() = default;
+
+SheetId Workbook::add_sheet(std::string name) {
+    sheets_.push_back(std::make_unique<Sheet>(std::move(name)));
+    ++structure_version_;
+    return SheetId(sheets_.size() - 1);
+}
+
+std::optional<SheetId> Workbook::find_sheet(std::string_view name) const {
+    for (size_t i = 0; i < sheets_.size(); ++i)
+        if (iequals(sheets_[i]->name(), name)) return SheetId(i);
+    return std::nullopt;
+}
+
+void Workbook::set_value(SheetId s, CellAddr c, const Value& v) {
+    if (sheets_[s]->formula_at(c.row, c.col) != kNoFormula) detach_formula(s, c);
+    sheets_[s]->set(c.row, c.col, v);
+    if (log_changes_) changed_.push_back({s, c});
+}
+
+uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error) {
+    auto parsed = formula::parse(text, anchor);
+    if (!parsed) {
+        if (error) *error = "at " + std::to_string(parsed.error.pos) + ": " + parsed.error.message;
+        return kNoFormula;
+    }
+    std::string key = formula::print_r1c1(*parsed.ast);
+    if (auto it = program_by_key_.find(key); it != program_by_key_.end()) return it->second;
+    std::vector<std::string> unknown;
+    auto prog = formula::compile(std::move(*parsed.ast), *this, *registry_, &unknown);
+    prog->key = key;
+    for (const auto& name : unknown)
+        diagnostics_.push_back({Diagnostic::Level::Warning, s, anchor, "unknown function " + name + " (#NAME?)"});
+    uint32_t id = uint32_t(programs_.size());
+    programs_.push_back(std::move(prog));
+    program_by_key_.emplace(std::move(key), id);
+    return id;
+}
+
+uint32_t Workbook::attach_formula(SheetId s, CellAddr c, uint32_t program) {
+    uint32_t idx = sheets_[s]->formula_at(c.row, c.col);
+    if (idx == kNoFormula) {
+        if (!free_formulas_.empty()) {
+            idx = free_formulas_.back();
+            free_formulas_.pop_back();
+        } else {
+            idx = uint32_t(formulas_.size());
+            formulas_.emplace_back();
+        }
+        sheets_[s]->set_formula_index(c.row, c.col, idx);
+    }
+    bad_formula_text_.erase(idx);
+    formulas_[idx] = FormulaCell{s, c, program, false, {}};
+    ++structure_version_;
+    if (log_changes_) changed_.push_back({s, c});
+    return idx;
+}
+
+void Workbook::detach_formula(SheetId s, CellAddr c) {
+    uint32_t idx = sheets_[s]->formula_at(c.row, c.col);
+    if (idx == kNoFormula) return;
+    sheets_[s]->set_formula_index(c.row, c.col, kNoFormula);
+    formulas_[idx] = FormulaCell{};
+    bad_formula_text_.erase(idx);
+    free_formulas_.push_back(idx);
+    ++structure_version_;
+}
+
+bool Workbook::set_formula(SheetId s, CellAddr c, std::string_view text) {
+    std::string error;
+    uint32_t prog = compile(text, s, c, &error);
+    uint32_t idx = attach_formula(s, c, prog);
+    if (prog == kNoFormula) {
+        bad_formula_text_[idx] = std::string(text);
+        sheets_[s]->set(c.row, c.col, Value::error(Err::Name));
+        diagnostics_.push_back({Diagnostic::Level::Error, s, c, "formula does not parse " + error + ": " + std::string(text)});
+        return false;
+    }
+    return true;
+}
+
+bool Workbook::set_array_formula(SheetId s, const RangeAddr& range, std::string_view text) {
+    CellAddr anchor{range.r1, range.c1};
+    bool ok = set_formula(s, anchor, text);
+    uint32_t idx = sheets_[s]->formula_at(anchor.row, anchor.col);
+    formulas_[idx].array = true;
+    formulas_[idx].array_range = range;
+    return ok;
+}
+
+void Workbook::set_formula_program(SheetId s, CellAddr c, uint32_t program) { attach_formula(s, c, program); }
+
+std::optional<SheetCell> Workbook::resolve_cell(std::string_view text) const {
+    if (!text.empty() && text[0] == '=') text.remove_prefix(1);
+    SheetId sheet = 0;
+    auto bang = text.rfind('!');
+    if (bang != std::string_view::npos) {
+        std::string name(text.substr(0, bang));
+        if (name.size() >= 2 && name.front() == '\'' && name.back() == '\'') {
+            std::string unq;
+            for (size_t i = 1; i + 1 < name.size(); ++i) {
+                unq += name[i];
+                if (name[i] == '\'' && i + 2 < name.size() && name[i + 1] == '\'') ++i;
+            }
+            name = unq;
+        }
+        auto id = find_sheet(name);
+        if (!id) return std::nullopt;
+        sheet = *id;
+        text = text.substr(bang + 1);
+    }
+    if (sheets_.empty()) return std::nullopt;
+    auto cell = parse_cell(text);
+    if (!cell) return std::nullopt;
+    return SheetCell{sheet, *cell};
+}
+
+Value Workbook::get(std::string_view ref) const {
+    auto sc = resolve_cell(ref);
+    if (!sc) return Value::error(Err::Ref);
+    return get(sc->sheet, sc->cell);
+}
+
+std::string Workbook::formula_text(SheetId s, CellAddr c) const {
+    uint32_t idx = sheets_[s]->formula_at(c.row, c.col);
+    if (idx == kNoFormula) return "";
+    const FormulaCell& f = formulas_[idx];
+    if (f.program == kNoFormula) {
+        auto it = bad_formula_text_.find(idx);
+        return it == bad_formula_text_.end() ? "" : it->second;
+    }
+    return "=" + formula::print_a1(programs_[f.program]->ast, c);
+}
+
+void Workbook::add_name(DefinedName n) {
+    SheetId anchor_sheet = n.scope == kNoSheet ? 0 : n.scope;
+    n.program = compile(n.text, anchor_sheet, CellAddr{0, 0});
+    names_.push_back(std::move(n));
+    ++structure_version_;
+}
+
+const DefinedName* Workbook::find_name(std::string_view name, SheetId from_sheet) const {
+    const DefinedName* global = nullptr;
+    for (const auto& n : names_) {
+        if (!iequals(n.name, name)) continue;
+        if (n.scope == from_sheet) return &n;
+        if (n.scope == kNoSheet) global = &n;
+    }
+    return global;
+}
+
+std::string Workbook::where(SheetId s, CellAddr c) const {
+    std::string out = s < sheets_.size() ? quote_sheet_name(sheets_[s]->name()) + "!" : "";
+    if (c.row >= 0) out += cell_text(c);
+    return out;
+}
+
+}  // namespace sp

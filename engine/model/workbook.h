@@ -1,0 +1,131 @@
+// workbook.h — the model: sheets, defined names, formula cells and their shared
+// compiled programs, calculation settings, and the log of edits that incremental
+// recalculation consumes. The model evaluates nothing; calc/ does.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/address.h"
+#include "core/value.h"
+#include "model/sheet.h"
+
+namespace sp {
+
+class FunctionRegistry;
+namespace formula { struct Program; }
+
+struct CalcSettings {
+    bool iterate = false;        // workbook allows iterative calculation of circular references
+    int iterate_count = 100;
+    double iterate_delta = 0.001;
+    bool date1904 = false;
+    bool full_calc_on_load = false;
+};
+
+struct Diagnostic {
+    enum class Level : uint8_t { Info, Warning, Error };
+    Level level = Level::Warning;
+    SheetId sheet = kNoSheet;
+    CellAddr cell{-1, -1};       // row -1: not about one cell
+    std::string message;
+};
+
+struct DefinedName {
+    std::string name;            // as written
+    SheetId scope = kNoSheet;    // kNoSheet: workbook scope
+    std::string text;            // formula text without '=', e.g. "Sheet1!$A$1:$B$5"
+    uint32_t program = 0xFFFFFFFF;  // compiled at A1 of its scope sheet (or the first sheet)
+    bool hidden = false;
+};
+
+struct FormulaCell {
+    SheetId sheet = kNoSheet;
+    CellAddr cell;
+    uint32_t program = 0xFFFFFFFF;  // 0xFFFFFFFF: the text did not parse (value #NAME?)
+    bool array = false;             // array formula (t="array"), spilling over array_range
+    RangeAddr array_range;
+};
+
+class Workbook {
+public:
+    explicit Workbook(const FunctionRegistry* registry = nullptr);  // nullptr: the built-ins
+    ~Workbook();
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+
+    // --- sheets --------------------------------------------------------------
+    SheetId add_sheet(std::string name);
+    size_t sheet_count() const { return sheets_.size(); }
+    Sheet& sheet(SheetId id) { return *sheets_[id]; }
+    const Sheet& sheet(SheetId id) const { return *sheets_[id]; }
+    std::optional<SheetId> find_sheet(std::string_view name) const;  // case-insensitive (ASCII), like Excel
+
+    // --- cells ---------------------------------------------------------------
+    // Puts a constant in a cell, removing any formula there. Logged for incremental recalc.
+    void set_value(SheetId s, CellAddr c, const Value& v);
+    // Puts a formula ("=A1*2" or "A1*2"). Returns false and records a diagnostic when it
+    // does not parse: the cell then holds #NAME? and keeps its text.
+    bool set_formula(SheetId s, CellAddr c, std::string_view text);
+    // An array formula over `range`, anchored at its top-left cell.
+    bool set_array_formula(SheetId s, const RangeAddr& range, std::string_view text);
+    // Shares an already compiled program (xlsx shared formulas, filled-down columns).
+    void set_formula_program(SheetId s, CellAddr c, uint32_t program);
+    Value get(SheetId s, CellAddr c) const { return sheets_[s]->get(c.row, c.col); }
+    // "Sheet1!B7", "'收入支出决算总表'!C5" or "B7" (first sheet).
+    std::optional<SheetCell> resolve_cell(std::string_view text) const;
+    Value get(std::string_view ref) const;
+    std::string formula_text(SheetId s, CellAddr c) const;  // "=…", "" when no formula
+
+    // --- formulas ------------------------------------------------------------
+    const std::vector<FormulaCell>& formulas() const { return formulas_; }
+    const FormulaCell& formula(uint32_t idx) const { return formulas_[idx]; }
+    const formula::Program& program(uint32_t id) const { return *programs_[id]; }
+    size_t program_count() const { return programs_.size(); }
+    // Compiles text at an anchor, reusing the program of an identical shape.
+    // Returns 0xFFFFFFFF and fills error when it does not parse.
+    uint32_t compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error = nullptr);
+
+    // --- names ---------------------------------------------------------------
+    void add_name(DefinedName n);
+    const std::vector<DefinedName>& names() const { return names_; }
+    // Sheet-scoped name first, then workbook scope. Case-insensitive.
+    const DefinedName* find_name(std::string_view name, SheetId from_sheet) const;
+
+    // --- settings, registry, diagnostics ---------------------------------------
+    CalcSettings& settings() { return settings_; }
+    const CalcSettings& settings() const { return settings_; }
+    const FunctionRegistry& registry() const { return *registry_; }
+    std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+    std::string where(SheetId s, CellAddr c) const;  // "'收入支出决算总表'!C5"
+
+    // --- edit log, consumed by calc::Calculator ---------------------------------
+    const std::vector<SheetCell>& changed_cells() const { return changed_; }
+    void clear_changes() { changed_.clear(); }
+    uint64_t structure_version() const { return structure_version_; }  // bumps when formulas change
+    void log_changes(bool on) { log_changes_ = on; }  // off while loading a file
+
+private:
+    uint32_t attach_formula(SheetId s, CellAddr c, uint32_t program);
+    void detach_formula(SheetId s, CellAddr c);
+
+    const FunctionRegistry* registry_;
+    std::vector<std::unique_ptr<Sheet>> sheets_;
+    std::vector<FormulaCell> formulas_;
+    std::vector<uint32_t> free_formulas_;
+    std::vector<std::unique_ptr<formula::Program>> programs_;
+    std::unordered_map<std::string, uint32_t> program_by_key_;
+    std::unordered_map<uint32_t, std::string> bad_formula_text_;
+    std::vector<DefinedName> names_;
+    CalcSettings settings_;
+    std::vector<Diagnostic> diagnostics_;
+    std::vector<SheetCell> changed_;
+    uint64_t structure_version_ = 0;
+    bool log_changes_ = true;
+};
+
+}  // namespace sp
