@@ -9,6 +9,8 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <random>
 #include <span>
 #include <string>
@@ -123,6 +125,9 @@ public:
     double now_serial() const { return now_serial_; }   // NOW() as a date serial, pinned per recalc
     void set_now_serial(double s) { now_serial_ = s; }
     std::mt19937_64& rng() { return rng_; }
+    // Per-recalc scratch storage for functions (lookup indexes built once per range).
+    // Cleared at the start of every recalc; key by function and range, e.g. "VLOOKUP|0|1,23,1000,24".
+    std::unordered_map<std::string, std::shared_ptr<void>>& scratch() { return scratch_; }
     HostCall* host = nullptr;                // Lua plugin dispatch for this thread
     void* host_state = nullptr;              // the thread's Lua runtime
 
@@ -138,6 +143,10 @@ private:
     const FunctionDef* current_ = nullptr;
     double now_serial_ = 0;
     std::mt19937_64 rng_{std::random_device{}()};
+    std::unordered_map<std::string, std::shared_ptr<void>> scratch_;
+
+protected:
+    void set_position(SheetId sheet, CellAddr cell) { sheet_ = sheet; cell_ = cell; }
 };
 
 }  // namespace sp

@@ -24,7 +24,8 @@ enum class OpCode : uint8_t {
     RangeOp, Union, Intersect,
     Call,           // arg: function id, argc
     CallUnknown,    // arg: index into names (the unknown function name), argc; yields #NAME?
-    JumpIfFalse,    // arg: target; pops the condition (IF)
+    JumpIfFalse,    // arg: else target, arg2: end; pops the condition (IF); an error condition
+                    // is pushed as the result and jumps to the end
     Jump,           // arg: target
     JumpIfNotError, // arg: target; IFERROR: leaves the value when not an error, else pops it
     JumpIfNotNA,    // arg: target; IFNA
@@ -36,6 +37,7 @@ struct Instr {
     uint8_t array_mode = 0;  // operators and calls evaluate element-wise over ranges
     uint16_t argc = 0;
     uint32_t arg = 0;
+    uint32_t arg2 = 0;       // JumpIfFalse: where an error condition jumps (the end of the IF)
 };
 
 // A static reference of the formula: coordinates relative to the anchor where not absolute.

@@ -113,6 +113,22 @@ void Sheet::set_formula_index(int32_t row, int32_t col, uint32_t idx) {
     c->formula[row % kChunkRows] = idx;
 }
 
+uint16_t Sheet::style_at(int32_t row, int32_t col) const {
+    const Chunk* c = chunk(row, col);
+    if (!c || !c->style) return 0;
+    return c->style[row % kChunkRows];
+}
+
+void Sheet::set_style(int32_t row, int32_t col, uint16_t style) {
+    if (style == 0) {
+        const Chunk* existing = chunk(row, col);
+        if (!existing || !existing->style) return;
+    }
+    Chunk* c = chunk_for_write(row, col);
+    if (!c->style) c->style = std::make_unique<uint16_t[]>(kChunkRows);  // value-initialized: zeros
+    c->style[row % kChunkRows] = style;
+}
+
 int32_t Sheet::column_extent(int32_t col) const {
     if (col >= int32_t(cols_.size())) return 0;
     return int32_t(cols_[col].chunks.size()) * kChunkRows;

@@ -5,12 +5,15 @@
 // cells hold formulas is recorded in a parallel, lazily allocated index.
 #pragma once
 #include <cstdint>
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/address.h"
 #include "core/value.h"
+#include "model/layout.h"
 
 namespace sp {
 
@@ -50,10 +53,23 @@ public:
     uint32_t formula_at(int32_t row, int32_t col) const;
     void set_formula_index(int32_t row, int32_t col, uint32_t idx);
 
+    // Style id of a cell (index into Workbook::styles(); 0 = default). Stored in a
+    // lazily allocated per-chunk array, like the formula index.
+    uint16_t style_at(int32_t row, int32_t col) const;
+    void set_style(int32_t row, int32_t col, uint16_t style);
+
+    // Merges, column widths, frozen panes (read from xlsx, used by the fresh writer).
+    SheetLayout& layout() { return layout_; }
+    const SheetLayout& layout() const { return layout_; }
+
     // Visits stored (non-empty) cells of a range, column by column, top to bottom:
     // fn(int32_t row, int32_t col, const CellView&).
     template <class F>
     void for_each(const RangeAddr& r, F&& fn) const;
+
+    // Visits the formula cells of a range: fn(int32_t row, int32_t col, uint32_t formula_index).
+    template <class F>
+    void for_each_formula(const RangeAddr& r, F&& fn) const;
 
     // Smallest range holding every non-empty cell or formula (nullopt when the sheet is empty).
     std::optional<RangeAddr> used_range() const;
@@ -67,6 +83,7 @@ private:
         uint8_t type[kChunkRows] = {};
         double slot[kChunkRows] = {};
         std::unique_ptr<uint32_t[]> formula;  // kNoFormula-filled when allocated
+        std::unique_ptr<uint16_t[]> style;    // zero-filled when allocated
         uint16_t used = 0;
     };
     struct Column {
@@ -84,6 +101,7 @@ private:
     std::string name_;
     std::vector<Column> cols_;
     size_t cells_ = 0;
+    SheetLayout layout_;
 };
 
 template <class F>
@@ -107,6 +125,25 @@ void Sheet::for_each(const RangeAddr& r, F&& fn) const {
                     fn(rr, c, v);
                 }
             }
+            row = stop + 1;
+        }
+    }
+}
+
+template <class F>
+void Sheet::for_each_formula(const RangeAddr& r, F&& fn) const {
+    int32_t c_end = std::min<int32_t>(r.c2, int32_t(cols_.size()) - 1);
+    for (int32_t c = r.c1; c <= c_end; ++c) {
+        const auto& chunks = cols_[c].chunks;
+        if (chunks.empty()) continue;
+        int32_t r_end = std::min<int32_t>(r.r2, int32_t(chunks.size()) * kChunkRows - 1);
+        for (int32_t row = r.r1; row <= r_end;) {
+            const Chunk* ch = chunks[size_t(row) / kChunkRows].get();
+            int32_t base = row - row % kChunkRows;
+            int32_t stop = std::min(r_end, base + kChunkRows - 1);
+            if (ch && ch->formula)
+                for (int32_t rr = row; rr <= stop; ++rr)
+                    if (uint32_t f = ch->formula[rr - base]; f != kNoFormula) fn(rr, c, f);
             row = stop + 1;
         }
     }

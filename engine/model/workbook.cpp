@@ -73,7 +73,8 @@ uint32_t Workbook::attach_formula(SheetId s, CellAddr c, uint32_t program) {
         sheets_[s]->set_formula_index(c.row, c.col, idx);
     }
     bad_formula_text_.erase(idx);
-    formulas_[idx] = FormulaCell{s, c, program, false, {}};
+    array_ranges_.erase(idx);
+    formulas_[idx] = FormulaCell{s, c, program, false};
     ++structure_version_;
     if (log_changes_) changed_.push_back({s, c});
     return idx;
@@ -85,6 +86,7 @@ void Workbook::detach_formula(SheetId s, CellAddr c) {
     sheets_[s]->set_formula_index(c.row, c.col, kNoFormula);
     formulas_[idx] = FormulaCell{};
     bad_formula_text_.erase(idx);
+    array_ranges_.erase(idx);
     free_formulas_.push_back(idx);
     ++structure_version_;
 }
@@ -107,7 +109,7 @@ bool Workbook::set_array_formula(SheetId s, const RangeAddr& range, std::string_
     bool ok = set_formula(s, anchor, text);
     uint32_t idx = sheets_[s]->formula_at(anchor.row, anchor.col);
     formulas_[idx].array = true;
-    formulas_[idx].array_range = range;
+    array_ranges_[idx] = range;
     return ok;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/address.h"
 #include "core/value.h"
+#include "model/layout.h"
 #include "model/sheet.h"
 
 namespace sp {
@@ -42,12 +43,11 @@ struct DefinedName {
     bool hidden = false;
 };
 
-struct FormulaCell {
-    SheetId sheet = kNoSheet;
+struct FormulaCell {  // 20 bytes: there may be millions
+    SheetId sheet = kNoSheet;       // kNoSheet: a free slot
     CellAddr cell;
     uint32_t program = 0xFFFFFFFF;  // 0xFFFFFFFF: the text did not parse (value #NAME?)
-    bool array = false;             // array formula (t="array"), spilling over array_range
-    RangeAddr array_range;
+    bool array = false;             // array formula (t="array"): see Workbook::array_range
 };
 
 class Workbook {
@@ -83,6 +83,11 @@ public:
     // --- formulas ------------------------------------------------------------
     const std::vector<FormulaCell>& formulas() const { return formulas_; }
     const FormulaCell& formula(uint32_t idx) const { return formulas_[idx]; }
+    // The cells an array formula fills (nullptr when idx is not an array formula).
+    const RangeAddr* array_range(uint32_t idx) const {
+        auto it = array_ranges_.find(idx);
+        return it == array_ranges_.end() ? nullptr : &it->second;
+    }
     const formula::Program& program(uint32_t id) const { return *programs_[id]; }
     size_t program_count() const { return programs_.size(); }
     // Compiles text at an anchor, reusing the program of an identical shape.
@@ -99,6 +104,9 @@ public:
     CalcSettings& settings() { return settings_; }
     const CalcSettings& settings() const { return settings_; }
     const FunctionRegistry& registry() const { return *registry_; }
+    // Cell styles referenced by Sheet::style_at (filled by the xlsx reader, used by the fresh writer).
+    StyleTable& styles() { return styles_; }
+    const StyleTable& styles() const { return styles_; }
     std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
     std::string where(SheetId s, CellAddr c) const;  // "'收入支出决算总表'!C5"
@@ -120,8 +128,10 @@ private:
     std::vector<std::unique_ptr<formula::Program>> programs_;
     std::unordered_map<std::string, uint32_t> program_by_key_;
     std::unordered_map<uint32_t, std::string> bad_formula_text_;
+    std::unordered_map<uint32_t, RangeAddr> array_ranges_;
     std::vector<DefinedName> names_;
     CalcSettings settings_;
+    StyleTable styles_;
     std::vector<Diagnostic> diagnostics_;
     std::vector<SheetCell> changed_;
     uint64_t structure_version_ = 0;

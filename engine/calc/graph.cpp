@@ -1,0 +1,231 @@
+// graph.cpp — building the dependency graph and answering "who reads this cell?".
+#include "calc/graph.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <boost/graph/strong_components.hpp>
+
+#include "formula/program.h"
+#include "model/workbook.h"
+
+namespace sp::calc {
+
+namespace {
+
+struct RangeKeyHash {
+    size_t operator()(const SheetRange& r) const {
+        uint64_t h = r.sheet;
+        for (int32_t v : {r.range.r1, r.range.c1, r.range.r2, r.range.c2}) h = h * 0x9E3779B97F4A7C15ull + uint32_t(v);
+        return size_t(h ^ (h >> 29));
+    }
+};
+
+struct ArrayFormula {
+    uint32_t formula;
+    SheetId sheet;
+    RangeAddr range;
+};
+
+bool overlaps(const RangeAddr& a, const RangeAddr& b) {
+    return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+}  // namespace
+
+void DependencyGraph::build(const Workbook& wb) {
+    const auto& formulas = wb.formulas();
+    const uint32_t F = uint32_t(formulas.size());
+    formula_count_ = F;
+    cell_uses_.clear();
+    ranges_.clear();
+    volatile_.clear();
+    std::vector<std::pair<uint32_t, uint32_t>> edges;      // (precedent vertex, dependent vertex)
+    std::vector<std::pair<uint32_t, uint32_t>> range_uses; // (range id, formula)
+    std::unordered_map<SheetRange, uint32_t, RangeKeyHash> range_ids;
+    std::vector<ArrayFormula> arrays;
+    for (uint32_t f = 0; f < F; ++f)
+        if (formulas[f].array)
+            if (const RangeAddr* r = wb.array_range(f); r && !r->is_cell()) arrays.push_back({f, formulas[f].sheet, *r});
+
+    auto add_precedent = [&](uint32_t f, const SheetRange& target) {
+        for (const ArrayFormula& a : arrays)
+            if (a.sheet == target.sheet && a.formula != f && overlaps(a.range, target.range))
+                edges.emplace_back(a.formula, f);
+        if (target.range.is_cell()) {
+            uint32_t g = wb.sheet(target.sheet).formula_at(target.range.r1, target.range.c1);
+            if (g != kNoFormula) edges.emplace_back(g, f);
+            else cell_uses_.push_back({cell_key(target.sheet, target.range.r1, target.range.c1), f});
+            return;
+        }
+        auto [it, fresh] = range_ids.try_emplace(target, uint32_t(ranges_.size()));
+        if (fresh) ranges_.push_back({target, UINT32_MAX});
+        range_uses.emplace_back(it->second, f);
+    };
+
+    for (uint32_t f = 0; f < F; ++f) {
+        const FormulaCell& fc = formulas[f];
+        if (fc.sheet == kNoSheet || fc.program == kNoFormula) continue;
+        const formula::Program& p = wb.program(fc.program);
+        if (p.is_volatile) volatile_.push_back(f);
+        for (const formula::RefSpec& spec : p.refs) {
+            SheetRange r;
+            if (formula::resolve_ref(spec, fc.sheet, fc.cell, r)) add_precedent(f, r);
+        }
+        // Defined names: their references count as the formula's own.
+        for (const std::string& key : p.names) {
+            SheetId from = fc.sheet;
+            std::string_view name = key;
+            if (auto bang = key.rfind('!'); bang != std::string::npos) {
+                auto id = wb.find_sheet(key.substr(0, bang));
+                if (!id) continue;
+                from = *id;
+                name = std::string_view(key).substr(bang + 1);
+            }
+            const DefinedName* dn = wb.find_name(name, from);
+            if (!dn || dn->program == kNoFormula) continue;
+            SheetId own = dn->scope == kNoSheet ? fc.sheet : dn->scope;
+            for (const formula::RefSpec& spec : wb.program(dn->program).refs) {
+                SheetRange r;
+                if (formula::resolve_ref(spec, own, fc.cell, r)) add_precedent(f, r);
+            }
+        }
+    }
+
+    // Ranges that hold formula cells become vertices.
+    uint32_t next_vertex = F;
+    vertex_range_.clear();
+    for (uint32_t i = 0; i < ranges_.size(); ++i) {
+        const SheetRange& r = ranges_[i].range;
+        bool any = false;
+        wb.sheet(r.sheet).for_each_formula(r.range, [&](int32_t, int32_t, uint32_t g) {
+            if (!any) {
+                ranges_[i].vertex = next_vertex++;
+                vertex_range_.push_back(i);
+                any = true;
+            }
+            edges.emplace_back(g, ranges_[i].vertex);
+        });
+        for (const ArrayFormula& a : arrays)
+            if (a.sheet == r.sheet && overlaps(a.range, r.range)) {
+                if (!any) {
+                    ranges_[i].vertex = next_vertex++;
+                    vertex_range_.push_back(i);
+                    any = true;
+                }
+                edges.emplace_back(a.formula, ranges_[i].vertex);
+            }
+    }
+    // Range users, in CSR form; edges from range vertices to their users.
+    std::sort(range_uses.begin(), range_uses.end());
+    range_uses.erase(std::unique(range_uses.begin(), range_uses.end()), range_uses.end());
+    range_use_start_.assign(ranges_.size() + 1, 0);
+    range_use_list_.resize(range_uses.size());
+    for (auto& [r, f] : range_uses) ++range_use_start_[r + 1];
+    for (size_t i = 1; i < range_use_start_.size(); ++i) range_use_start_[i] += range_use_start_[i - 1];
+    for (size_t i = 0; i < range_uses.size(); ++i) {
+        range_use_list_[i] = range_uses[i].second;
+        uint32_t v = ranges_[range_uses[i].first].vertex;
+        if (v != UINT32_MAX) edges.emplace_back(v, range_uses[i].second);
+    }
+    std::vector<std::pair<uint32_t, uint32_t>>().swap(range_uses);
+
+    std::sort(cell_uses_.begin(), cell_uses_.end(),
+              [](const CellUse& a, const CellUse& b) { return a.cell < b.cell || (a.cell == b.cell && a.formula < b.formula); });
+    cell_uses_.shrink_to_fit();
+
+    short_ranges_.clear();
+    long_ranges_.clear();
+    for (uint32_t i = 0; i < ranges_.size(); ++i)
+        (ranges_[i].range.range.rows() <= kShortRows ? short_ranges_ : long_ranges_).push_back(i);
+    std::sort(short_ranges_.begin(), short_ranges_.end(), [&](uint32_t a, uint32_t b) {
+        const SheetRange &x = ranges_[a].range, &y = ranges_[b].range;
+        return x.sheet < y.sheet || (x.sheet == y.sheet && x.range.r1 < y.range.r1);
+    });
+
+    // Self-references (A1 = A1 + 1, or a SUM over a range holding its own cell) are cycles too.
+    std::vector<uint8_t> self_loop(next_vertex, 0);
+    for (auto& [a, b] : edges)
+        if (a == b) self_loop[a] = 1;
+    graph_ = Graph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), next_vertex);
+    std::vector<std::pair<uint32_t, uint32_t>>().swap(edges);
+
+    std::vector<uint32_t> comp(next_vertex);
+    uint32_t ncomp = uint32_t(boost::strong_components(
+        graph_, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, graph_))));
+    // Tarjan numbers components sinks first: evaluation order is descending component number.
+    std::vector<uint32_t> comp_size(ncomp, 0), comp_start(ncomp + 1, 0);
+    for (uint32_t v = 0; v < next_vertex; ++v) ++comp_size[comp[v]];
+    for (uint32_t c = 0; c < ncomp; ++c) comp_start[c + 1] = comp_start[c] + comp_size[ncomp - 1 - c];
+    std::vector<uint32_t> by_comp(next_vertex);
+    {
+        std::vector<uint32_t> fill(comp_start.begin(), comp_start.end() - 1);
+        for (uint32_t v = 0; v < next_vertex; ++v) by_comp[fill[ncomp - 1 - comp[v]]++] = v;
+    }
+    order_.clear();
+    order_.reserve(F);
+    pos_.assign(F, UINT32_MAX);
+    cycles_.clear();
+    cycle_of_.clear();
+    for (uint32_t c = 0; c < ncomp; ++c) {
+        uint32_t b = comp_start[c], e = comp_start[c + 1];
+        bool cyclic = e - b > 1 || self_loop[by_comp[b]];
+        std::vector<uint32_t> members;
+        for (uint32_t i = b; i < e; ++i) {
+            uint32_t v = by_comp[i];
+            if (v >= F || formulas[v].sheet == kNoSheet) continue;
+            pos_[v] = uint32_t(order_.size());
+            order_.push_back(v);
+            if (cyclic) members.push_back(v);
+        }
+        if (cyclic && !members.empty()) {
+            if (cycle_of_.empty()) cycle_of_.assign(F, 0);
+            cycles_.push_back(std::move(members));
+            for (uint32_t v : cycles_.back()) cycle_of_[v] = uint32_t(cycles_.size());
+        }
+    }
+}
+
+void DependencyGraph::range_dependents(uint32_t range, std::vector<uint32_t>& out) const {
+    for (uint32_t i = range_use_start_[range]; i < range_use_start_[range + 1]; ++i) out.push_back(range_use_list_[i]);
+}
+
+void DependencyGraph::cell_dependents(SheetCell c, std::vector<uint32_t>& out) const {
+    uint64_t key = cell_key(c.sheet, c.cell.row, c.cell.col);
+    auto it = std::lower_bound(cell_uses_.begin(), cell_uses_.end(), key,
+                               [](const CellUse& u, uint64_t k) { return u.cell < k; });
+    for (; it != cell_uses_.end() && it->cell == key; ++it) out.push_back(it->formula);
+    // Short ranges start at most kShortRows - 1 rows above the cell.
+    int32_t from_row = c.cell.row - kShortRows + 1;
+    auto lo = std::lower_bound(short_ranges_.begin(), short_ranges_.end(), std::pair<SheetId, int32_t>{c.sheet, from_row},
+                               [&](uint32_t id, const std::pair<SheetId, int32_t>& k) {
+                                   const SheetRange& r = ranges_[id].range;
+                                   return r.sheet < k.first || (r.sheet == k.first && r.range.r1 < k.second);
+                               });
+    for (; lo != short_ranges_.end(); ++lo) {
+        const SheetRange& r = ranges_[*lo].range;
+        if (r.sheet != c.sheet || r.range.r1 > c.cell.row) break;
+        if (r.range.contains(c.cell.row, c.cell.col)) range_dependents(*lo, out);
+    }
+    for (uint32_t id : long_ranges_) {
+        const SheetRange& r = ranges_[id].range;
+        if (r.sheet == c.sheet && r.range.contains(c.cell.row, c.cell.col)) range_dependents(id, out);
+    }
+}
+
+void DependencyGraph::formula_dependents(uint32_t f, std::vector<uint32_t>& out) const {
+    if (f >= formula_count_ || f >= boost::num_vertices(graph_)) return;
+    for (auto [it, end] = boost::adjacent_vertices(f, graph_); it != end; ++it) {
+        uint32_t v = *it;
+        if (v < formula_count_) out.push_back(v);
+        else range_dependents(vertex_range_[v - formula_count_], out);
+    }
+}
+
+size_t DependencyGraph::memory_bytes() const {
+    return (boost::num_vertices(graph_) + 1) * 4 + boost::num_edges(graph_) * 4 + order_.capacity() * 4 +
+           pos_.capacity() * 4 + cell_uses_.capacity() * sizeof(CellUse) + ranges_.capacity() * sizeof(RangeInfo) +
+           range_use_list_.capacity() * 4 + range_use_start_.capacity() * 4 + short_ranges_.capacity() * 4;
+}
+
+}  // namespace sp::calc

@@ -1,0 +1,39 @@
+// rule.h — a check (审核 rule) and what it finds. Rules come from Lua plugins
+// (suanpan.check{…}); the runner (check/runner) evaluates them against a workbook.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/address.h"
+
+namespace sp::check {
+
+enum class Severity : uint8_t { Info, Warning, Error };
+std::string_view severity_name(Severity s);  // "info" | "warning" | "error"
+
+struct Rule {
+    std::string id;          // "JS01-001"
+    std::string template_;   // "部门决算公开" (matches a workbook that has any of the rule's sheets)
+    std::string sheet;       // sheet the expression is evaluated on; empty: any / workbook-level
+    Severity severity = Severity::Error;
+    std::string message;     // "收入总计应等于支出总计"
+    std::string expr;        // "C40 = F40" — an Excel comparison; empty when fn is used
+    double tolerance = 0;    // |left - right| <= tolerance counts as equal
+    int lua_fn = -1;         // index of the Lua function (fn = function(wb) … end) in the plugin runtime
+    std::string origin;      // plugin file:line where it was declared
+};
+
+struct Finding {
+    std::string rule_id;
+    Severity severity = Severity::Error;
+    std::string message;
+    std::string sheet;       // sheet name
+    std::string cell;        // "C40" (or a range "C5:C9"); empty when not about one place
+    std::string expected;    // rendered values (numbers in General format)
+    std::string found;
+    double difference = 0;   // found - expected when both are numbers
+    bool has_difference = false;
+    double tolerance = 0;
+};
+
+}  // namespace sp::check

@@ -1,0 +1,227 @@
+// compiler.cpp — syntax tree -> stack program.
+//
+// Post-order emission: operands first, then the operator or call. IF, IFERROR and
+// IFNA become jumps so that only the branch taken is evaluated (Excel is lazy there,
+// and IFERROR(A1/B1,0) must not pay for the division twice). Inside the arguments of
+// functions flagged kArrayArgs (SUMPRODUCT…) and in array formulas, operators are
+// marked array_mode so that A1:A3*B1:B3 is evaluated element by element.
+#include "formula/compiler.h"
+
+#include <algorithm>
+
+#include "formula/function.h"
+#include "model/workbook.h"
+
+namespace sp::formula {
+
+namespace {
+
+struct Compiler {
+    Program& p;
+    const Workbook& wb;
+    const FunctionRegistry& reg;
+    std::vector<std::string>* unknown;
+    uint32_t depth = 0;
+
+    uint32_t here() const { return uint32_t(p.code.size()); }
+    void emit(OpCode op, uint32_t arg = 0, uint16_t argc = 0, bool array_mode = false, int stack_delta = 1) {
+        p.code.push_back(Instr{op, uint8_t(array_mode), argc, arg, 0});
+        depth = uint32_t(int(depth) + stack_delta);
+        p.max_stack = std::max(p.max_stack, depth);
+    }
+    void push_const(Value v) {
+        p.consts.push_back(std::move(v));
+        emit(OpCode::PushConst, uint32_t(p.consts.size() - 1));
+    }
+    uint32_t name_index(const std::string& name) {
+        auto it = std::find(p.names.begin(), p.names.end(), name);
+        if (it != p.names.end()) return uint32_t(it - p.names.begin());
+        p.names.push_back(name);
+        return uint32_t(p.names.size() - 1);
+    }
+
+    static Value constant_value(const Node& n) {
+        switch (n.kind) {
+            case NodeKind::Number: return Value(n.num);
+            case NodeKind::String: return Value::string(n.text);
+            case NodeKind::Bool: return Value::boolean(n.b);
+            case NodeKind::Error: return Value::error(n.err);
+            case NodeKind::Unary:
+                if (!n.children.empty() && n.children[0].kind == NodeKind::Number)
+                    return Value(n.op == Op::Neg ? -n.children[0].num : n.children[0].num);
+                break;
+            default: break;
+        }
+        return Value::error(Err::Value);
+    }
+
+    void ref(const Node& n) {
+        RefSpec spec;
+        spec.area = n.ref;
+        if (n.ref.has_sheet) {
+            if (!n.ref.book.empty() || !n.ref.sheet2.empty()) {
+                spec.sheet = -2;  // external and 3-D references are not supported: #REF!
+            } else if (auto id = wb.find_sheet(n.ref.sheet)) {
+                spec.sheet = *id;
+            } else {
+                spec.sheet = -2;
+            }
+        }
+        p.refs.push_back(std::move(spec));
+        emit(OpCode::PushRef, uint32_t(p.refs.size() - 1));
+    }
+
+    void call(const Node& n, bool array_mode) {
+        const std::string& fname = n.text;
+        size_t argc = n.children.size();
+        bool lazy_ok = !array_mode;
+        if (lazy_ok && fname == "IF" && (argc == 2 || argc == 3)) {
+            node(n.children[0], false);
+            uint32_t jf = here();
+            emit(OpCode::JumpIfFalse, 0, 0, false, -1);
+            branch(n.children[1]);
+            uint32_t jend = here();
+            emit(OpCode::Jump, 0, 0, false, -1);
+            p.code[jf].arg = here();
+            if (argc == 3) branch(n.children[2]);
+            else push_const(Value::boolean(false));
+            p.code[jend].arg = here();
+            p.code[jf].arg2 = here();
+            return;
+        }
+        if (lazy_ok && (fname == "IFERROR" || fname == "IFNA") && argc == 2) {
+            branch(n.children[0]);
+            uint32_t j = here();
+            emit(fname == "IFERROR" ? OpCode::JumpIfNotError : OpCode::JumpIfNotNA, 0, 0, false, -1);
+            branch(n.children[1]);
+            p.code[j].arg = here();
+            return;
+        }
+        int32_t id = reg.find_id(fname);
+        bool args_array = array_mode;
+        if (id >= 0) {
+            const FunctionDef& def = reg.at(uint32_t(id));
+            if (def.flags & kArrayArgs) args_array = true;
+            if (def.flags & kVolatile) p.is_volatile = true;
+            if (def.flags & kRefResult && (def.flags & kVolatile)) p.dynamic_refs = true;
+        }
+        for (const Node& a : n.children) node(a, args_array);
+        int delta = 1 - int(argc);
+        if (id < 0) {
+            if (unknown) unknown->push_back(fname);
+            emit(OpCode::CallUnknown, name_index(fname), uint16_t(argc), array_mode, delta);
+        } else {
+            emit(OpCode::Call, uint32_t(id), uint16_t(argc), array_mode, delta);
+        }
+    }
+
+    // A branch of IF/IFERROR: an omitted value counts as 0, as in Excel (=IF(TRUE,,1) is 0).
+    void branch(const Node& n) {
+        if (n.kind == NodeKind::Missing) emit(OpCode::PushNum, num_index(0));
+        else node(n, false);
+    }
+    uint32_t num_index(double d) {
+        p.nums.push_back(d);
+        return uint32_t(p.nums.size() - 1);
+    }
+
+    void node(const Node& n, bool array_mode) {
+        switch (n.kind) {
+            case NodeKind::Number: emit(OpCode::PushNum, num_index(n.num)); return;
+            case NodeKind::String:
+            case NodeKind::Bool:
+            case NodeKind::Error: push_const(constant_value(n)); return;
+            case NodeKind::Missing: emit(OpCode::PushMissing); return;
+            case NodeKind::Ref: ref(n); return;
+            case NodeKind::Name: {
+                std::string key = n.ref.has_sheet ? n.ref.sheet + "!" + n.text : n.text;
+                emit(OpCode::PushName, name_index(key));
+                return;
+            }
+            case NodeKind::Array: {
+                Array a(n.rows, n.cols);
+                for (uint32_t i = 0; i < n.children.size() && i < size_t(n.rows) * n.cols; ++i)
+                    a.at(i / n.cols, i % n.cols) = constant_value(n.children[i]);
+                push_const(Value::array(std::move(a)));
+                return;
+            }
+            case NodeKind::Paren: node(n.children[0], array_mode); return;
+            case NodeKind::Unary:
+                node(n.children[0], array_mode);
+                emit(n.op == Op::Neg ? OpCode::Neg : OpCode::Plus, 0, 0, array_mode, 0);
+                return;
+            case NodeKind::Percent:
+                node(n.children[0], array_mode);
+                emit(OpCode::Percent, 0, 0, array_mode, 0);
+                return;
+            case NodeKind::Binary: {
+                node(n.children[0], array_mode);
+                node(n.children[1], array_mode);
+                OpCode op = OpCode::Add;
+                switch (n.op) {
+                    case Op::Add: op = OpCode::Add; break;
+                    case Op::Sub: op = OpCode::Sub; break;
+                    case Op::Mul: op = OpCode::Mul; break;
+                    case Op::Div: op = OpCode::Div; break;
+                    case Op::Pow: op = OpCode::Pow; break;
+                    case Op::Concat: op = OpCode::Concat; break;
+                    case Op::Eq: op = OpCode::Eq; break;
+                    case Op::Ne: op = OpCode::Ne; break;
+                    case Op::Lt: op = OpCode::Lt; break;
+                    case Op::Le: op = OpCode::Le; break;
+                    case Op::Gt: op = OpCode::Gt; break;
+                    case Op::Ge: op = OpCode::Ge; break;
+                    case Op::Range: op = OpCode::RangeOp; break;
+                    case Op::Union: op = OpCode::Union; break;
+                    case Op::Intersect: op = OpCode::Intersect; break;
+                    default: break;
+                }
+                emit(op, 0, 0, array_mode, -1);
+                return;
+            }
+            case NodeKind::Call: call(n, array_mode); return;
+        }
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Program> compile(Node ast, const Workbook& wb, const FunctionRegistry& reg,
+                                 std::vector<std::string>* unknown_functions) {
+    auto p = std::make_unique<Program>();
+    Compiler c{*p, wb, reg, unknown_functions};
+    c.node(ast, false);
+    p->ast = std::move(ast);
+    p->code.shrink_to_fit();
+    return p;
+}
+
+bool resolve_ref(const RefSpec& spec, SheetId own_sheet, CellAddr anchor, SheetRange& out) {
+    if (spec.sheet == -2 || spec.invalid) return false;
+    out.sheet = spec.sheet < 0 ? own_sheet : SheetId(spec.sheet);
+    const AreaRef& a = spec.area;
+    auto row = [&](const Coord& c) { return c.abs ? int64_t(c.v) : int64_t(anchor.row) + c.v; };
+    auto col = [&](const Coord& c) { return c.abs ? int64_t(c.v) : int64_t(anchor.col) + c.v; };
+    int64_t r1, c1, r2, c2;
+    switch (a.kind) {
+        case AreaRef::Cols:
+            r1 = 0; r2 = kMaxRows - 1; c1 = col(a.c1); c2 = col(a.c2);
+            break;
+        case AreaRef::Rows:
+            c1 = 0; c2 = kMaxCols - 1; r1 = row(a.r1); r2 = row(a.r2);
+            break;
+        case AreaRef::Cell:
+            r1 = r2 = row(a.r1); c1 = c2 = col(a.c1);
+            break;
+        default:
+            r1 = row(a.r1); c1 = col(a.c1); r2 = row(a.r2); c2 = col(a.c2);
+            break;
+    }
+    if (r1 < 0 || c1 < 0 || r2 >= kMaxRows || c2 >= kMaxCols || r1 >= kMaxRows || c1 >= kMaxCols || r2 < 0 || c2 < 0)
+        return false;
+    out.range = RangeAddr{int32_t(std::min(r1, r2)), int32_t(std::min(c1, c2)), int32_t(std::max(r1, r2)),
+                          int32_t(std::max(c1, c2))};
+    return true;
+}
+
+}  // namespace sp::formula

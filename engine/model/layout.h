@@ -1,0 +1,60 @@
+// layout.h — what a sheet looks like beyond its values: merged ranges, column widths,
+// frozen panes, and the workbook's table of cell styles (number format, bold, border,
+// fill, alignment). The xlsx reader fills it from styles.xml; the fresh writer writes it.
+// Patch-mode writing never needs it: the original XML keeps every style byte.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/address.h"
+
+namespace sp {
+
+enum class HAlign : uint8_t { General, Left, Center, Right, Fill, Justify, CenterContinuous, Distributed };
+enum class VAlign : uint8_t { Bottom, Top, Center, Justify, Distributed };
+
+// A simplified cell format: enough to write readable reports and to know which
+// numbers are dates or percentages. Style id 0 is always the default (General).
+struct CellStyle {
+    std::string number_format = "General";  // Excel format code
+    bool bold = false;
+    bool italic = false;
+    bool border = false;       // thin border on all four sides
+    uint32_t fill_rgb = 0;     // 0xRRGGBB | 0x1000000 when set; 0 = no fill
+    HAlign halign = HAlign::General;
+    VAlign valign = VAlign::Bottom;
+    bool wrap = false;
+    bool operator==(const CellStyle&) const = default;
+    static constexpr uint32_t kFillSet = 0x1000000;
+};
+
+class StyleTable {
+public:
+    StyleTable() : styles_(1) {}
+    // Returns the id of an equal style, adding it when new.
+    uint16_t add(const CellStyle& s) {
+        for (size_t i = 0; i < styles_.size(); ++i)
+            if (styles_[i] == s) return uint16_t(i);
+        if (styles_.size() >= 0xFFFF) return 0;  // Excel allows 64000 formats; beyond: default
+        styles_.push_back(s);
+        return uint16_t(styles_.size() - 1);
+    }
+    const CellStyle& at(uint16_t id) const { return id < styles_.size() ? styles_[id] : styles_[0]; }
+    size_t size() const { return styles_.size(); }
+    const std::vector<CellStyle>& all() const { return styles_; }
+private:
+    std::vector<CellStyle> styles_;
+};
+
+struct SheetLayout {
+    std::vector<RangeAddr> merges;
+    std::map<int32_t, double> column_widths;  // 0-based column -> width in characters (Excel's unit)
+    std::map<int32_t, double> row_heights;    // 0-based row -> height in points
+    int32_t frozen_rows = 0;                   // rows above the split that stay visible
+    int32_t frozen_cols = 0;
+    bool hidden = false;                       // sheet state="hidden"/"veryHidden"
+};
+
+}  // namespace sp
