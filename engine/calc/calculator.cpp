@@ -219,6 +219,8 @@ struct Calculator::Impl : formula::DemandHook {
 Calculator::Calculator(Workbook& wb) : impl_(std::make_unique<Impl>(wb)) {}
 Calculator::~Calculator() = default;
 
+void Calculator::prepare() { impl_->ensure_graph(); }
+size_t Calculator::graph_memory_bytes() const { return impl_->graph.memory_bytes(); }
 RecalcStats Calculator::recalc_full() { return impl_->full(); }
 RecalcStats Calculator::recalc() { return impl_->incremental(); }
 const std::vector<CycleReport>& Calculator::cycles() const { return impl_->cycle_reports; }

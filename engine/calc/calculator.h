@@ -36,6 +36,7 @@ public:
     Calculator(const Calculator&) = delete;
     Calculator& operator=(const Calculator&) = delete;
 
+    void prepare();             // builds the dependency graph now (otherwise the first recalc does)
     RecalcStats recalc_full();  // every formula cell
     RecalcStats recalc();       // dependents of cells edited since the last recalc, and volatile cells
 
@@ -55,6 +56,7 @@ public:
     // Direct precedents (cells and ranges, as ranges) and dependents (formula cells) of a cell.
     std::vector<SheetRange> precedents(SheetCell cell);
     std::vector<SheetCell> dependents(SheetCell cell);
+    size_t graph_memory_bytes() const;
 
 private:
     struct Impl;

@@ -10,6 +10,7 @@ namespace sp::check {
 
 enum class Severity : uint8_t { Info, Warning, Error };
 std::string_view severity_name(Severity s);  // "info" | "warning" | "error"
+std::string_view severity_label(Severity s); // 提示 | 警告 | 错误
 
 struct Rule {
     std::string id;          // "JS01-001"
@@ -21,6 +22,8 @@ struct Rule {
     double tolerance = 0;    // |left - right| <= tolerance counts as equal
     int lua_fn = -1;         // index of the Lua function (fn = function(wb) … end) in the plugin runtime
     std::string origin;      // plugin file:line where it was declared
+    std::string rows;        // "7:31": expr is written for the first row and checked on each row
+                             // (relative references move down, as when filling a formula down)
 };
 
 struct Finding {

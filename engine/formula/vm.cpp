@@ -366,6 +366,24 @@ Operand Evaluator::call(const FunctionDef& def, Args args, bool array_mode) {
     }
     set_array_mode(array_mode || (def.flags & kArrayArgs));
     set_current(&def);
+    // A pure function whose arguments are all large ranges (SUM($F$2:$F$100001) in every
+    // row of a share column) gives the same answer for every caller within one recalc:
+    // the graph guarantees the ranges are final before the first caller runs. Remember it.
+    bool memo = def.impl && !args.empty() && !(def.flags & (kVolatile | kLift | kRefResult | kPlugin));
+    for (const Operand& a : args)
+        if (a.kind() != Operand::Kind::Ref || a.ref().range.rows() * a.ref().range.cols() < 256) { memo = false; break; }
+    if (memo) {
+        std::string key(sizeof(void*) + args.size() * sizeof(SheetRange), '\0');
+        const FunctionDef* d = &def;
+        std::memcpy(key.data(), &d, sizeof d);
+        for (size_t i = 0; i < args.size(); ++i)
+            std::memcpy(key.data() + sizeof(void*) + i * sizeof(SheetRange), &args[i].ref(), sizeof(SheetRange));
+        auto& slot = scratch()[key];
+        if (slot) return Operand(*static_cast<const Value*>(slot.get()));
+        Operand out = def.impl(*this, args);
+        if (out.is_value()) slot = std::make_shared<Value>(out.value());
+        return out;
+    }
     if (def.impl) return def.impl(*this, args);
     if ((def.flags & kPlugin) && host && *host) return (*host)(*this, def, args);
     return Operand(Value::error(Err::Name));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/address.h"
@@ -35,17 +36,27 @@ public:
     StyleTable() : styles_(1) {}
     // Returns the id of an equal style, adding it when new.
     uint16_t add(const CellStyle& s) {
-        for (size_t i = 0; i < styles_.size(); ++i)
-            if (styles_[i] == s) return uint16_t(i);
+        std::string k = key(s);
+        if (auto it = index_.find(k); it != index_.end()) return it->second;
         if (styles_.size() >= 0xFFFF) return 0;  // Excel allows 64000 formats; beyond: default
         styles_.push_back(s);
-        return uint16_t(styles_.size() - 1);
+        uint16_t id = uint16_t(styles_.size() - 1);
+        index_.emplace(std::move(k), id);
+        return id;
     }
     const CellStyle& at(uint16_t id) const { return id < styles_.size() ? styles_[id] : styles_[0]; }
     size_t size() const { return styles_.size(); }
     const std::vector<CellStyle>& all() const { return styles_; }
 private:
+    static std::string key(const CellStyle& s) {
+        std::string k = s.number_format;
+        k += '\x1f';
+        k += char('0' + s.bold) + std::string(1, char('0' + s.italic)) + char('0' + s.border) + char('0' + s.wrap);
+        k += std::to_string(s.fill_rgb) + ',' + std::to_string(int(s.halign)) + ',' + std::to_string(int(s.valign));
+        return k;
+    }
     std::vector<CellStyle> styles_;
+    std::unordered_map<std::string, uint16_t> index_{{key(CellStyle{}), 0}};
 };
 
 struct SheetLayout {

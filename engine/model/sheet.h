@@ -77,6 +77,9 @@ public:
     // One past the last row with a chunk in column col (an upper bound on rows in use).
     int32_t column_extent(int32_t col) const;
     size_t cell_count() const { return cells_; }
+    // Whether storage exists for the 256-row chunk holding (row, col): lets writers skip
+    // empty regions when walking a sheet row by row.
+    bool has_chunk(int32_t row, int32_t col) const { return chunk(row, col) != nullptr; }
 
 private:
     struct Chunk {

@@ -1,0 +1,44 @@
+// open_workbook.h — what the xlsx commands share: the input options (--max-inflated,
+// --strict), loading a workbook with errors mapped to exit codes and diagnostics
+// reported on stderr, the recalculation, sheet/cell arguments, and value display.
+// The one place that opens and recalculates a workbook for a command (plugins hook in here).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "calc/calculator.h"
+#include "xlsx/xlsx.h"
+
+namespace sp::cli {
+
+struct InputOptions {
+    uint64_t max_inflated = 0;  // 0: the defaults (1 GiB per part, 2 GiB per package)
+    bool strict = false;        // formulas that do not parse are errors (exit 3, no output)
+};
+void add_input_options(CLI::App& sub, InputOptions& o);
+
+struct OpenedWorkbook {
+    xlsx::Document doc;
+    std::unique_ptr<Calculator> calc;
+    RecalcStats recalc;  // zero when not recalculated
+    Workbook& wb() { return *doc.workbook; }
+};
+
+// Loads `path` (xlsx::Error -> Exit{kBadInput}), prints diagnostics to stderr, and with
+// `recalc` recalculates every formula (recording changed cached values when asked).
+OpenedWorkbook open_workbook(const std::string& path, const InputOptions& in, bool recalc, bool record_changes = false);
+
+// A sheet by name; Exit{kBadInput} naming the file when there is none.
+SheetId sheet_arg(const xlsx::Document& doc, const std::string& name);
+// "Sheet!C5", "'收入'!C5:D9", "C5" (on default_sheet) -> sheet and range; Exit{kBadInput} on
+// an unknown sheet, a malformed reference or one outside the grid.
+SheetRange range_arg(const xlsx::Document& doc, const std::string& text, SheetId default_sheet);
+
+// A value as a user reads it: numbers in General format; with `style` (a cell's style id)
+// dates as yyyy-mm-dd[ hh:mm:ss] and percentages with %.
+std::string display(const Workbook& wb, const Value& v, uint16_t style = 0);
+
+}  // namespace sp::cli

@@ -1,0 +1,77 @@
+// state.h — one sandboxed lua_State with resource limits (RAII).
+// The state opens only pure libraries (base without file access, string, table, math,
+// utf8, coroutine), counts instructions per call, caps its memory, and guards the
+// pattern functions of the string library, whose C loops the instruction hook cannot see.
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+struct lua_State;
+struct lua_Debug;
+
+namespace sp::lua {
+
+class ApiHost;
+
+struct Limits {
+    uint64_t instructions = 10'000'000;  // per call (a plugin function, a check, a file's top level)
+    size_t memory = size_t(64) << 20;    // bytes per state
+    double seconds = 10.0;               // wall clock per call; 0 = none
+    size_t pattern_subject = 100'000;    // bytes a pattern function may scan
+    size_t pattern_length = 256;         // bytes of a pattern
+    double pattern_work = 2e8;           // worst-case backtracking steps a pattern call may cost
+};
+
+class State {
+public:
+    explicit State(const Limits& limits = {});
+    ~State();
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+
+    lua_State* L() const { return L_; }
+    const Limits& limits() const { return limits_; }
+
+    // Starts a new budget of instructions and time; called before every call into Lua.
+    void begin_call() {
+        ++epoch_;
+        used_instructions_ = 0;
+        killed_ = false;
+        deadline_set_ = false;  // set by the hook when it first fires: short calls never read the clock
+    }
+    // A limit (instructions, time) stopped the last call: its error cannot be caught by pcall.
+    bool killed() const { return killed_; }
+    size_t memory_used() const { return used_memory_; }
+    uint64_t instructions_used() const { return used_instructions_; }
+
+    // Counts begin_call()s: range views made during one call refuse to work after it.
+    uint64_t epoch() const { return epoch_; }
+
+    // The State that owns L (also from a coroutine of it).
+    static State& of(lua_State* L);
+
+    ApiHost* api = nullptr;  // receiver of suanpan.func/check/fail (see api.h)
+
+private:
+    static void* alloc(void* ud, void* ptr, size_t osize, size_t nsize);
+    static void hook(lua_State* L, lua_Debug* ar);
+    void open_sandbox();
+
+    lua_State* L_ = nullptr;
+    Limits limits_;
+    size_t used_memory_ = 0;
+    uint64_t used_instructions_ = 0;
+    bool killed_ = false;
+    uint64_t epoch_ = 0;
+    bool deadline_set_ = false;
+    std::chrono::steady_clock::time_point deadline_{};
+
+    friend int kill_guard(lua_State* L);
+};
+
+// Message of the error on top of the stack (strings as is, other values via __tostring).
+std::string error_message(lua_State* L, int idx = -1);
+
+}  // namespace sp::lua

@@ -1,0 +1,233 @@
+// sheet_patch.cpp — see sheet_patch.h.
+//
+// The part is scanned, not parsed: each <c> inside <sheetData> is located as a byte
+// range with its t attribute and its <f>, <v>, <is> children. Its cached value is
+// decoded exactly as the reader decoded it, and compared with the model's value (as
+// it would be written: see value_for_file). Only cells that differ (or whose formula
+// is overridden) are re-emitted: same attributes except t, same <f> unless overridden,
+// a new <v>/<is>, other children (extLst) as they were.
+#include "xlsx/sheet_patch.h"
+
+#include <unordered_set>
+
+#include "xlsx/cell_value.h"
+#include "xlsx/xml_scan.h"
+#include "xlsx/xml_util.h"
+
+namespace sp::xlsx {
+
+namespace {
+
+struct CellInfo {
+    XmlTag tag;
+    XmlTag f, v, is;
+    bool has_f = false, has_v = false, has_is = false;
+    int32_t row = 0, col = 0;
+    // Children other than f, v, is (extLst), as byte ranges.
+    size_t other_begin[4], other_end[4];
+    int others = 0;
+};
+
+// Parses a cell reference; false when malformed (the reader rejected those already).
+bool parse_ref(std::string_view s, int32_t& row, int32_t& col) {
+    int64_t c = 0, r = 0;
+    size_t i = 0;
+    while (i < s.size() && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) {
+        c = c * 26 + ((s[i] | 0x20) - 'a' + 1);
+        if (c > kMaxCols) return false;
+        ++i;
+    }
+    if (i == 0 || i == s.size()) return false;
+    for (; i < s.size(); ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        r = r * 10 + (s[i] - '0');
+        if (r > kMaxRows) return false;
+    }
+    if (r < 1) return false;
+    row = int32_t(r - 1);
+    col = int32_t(c - 1);
+    return true;
+}
+
+// Calls fn(CellInfo&) for each <c> of <sheetData>, in document order.
+template <class F>
+void for_each_cell(std::string_view xml, F&& fn) {
+    std::string pfx = root_prefix(xml);
+    size_t sd = find_start_tag(xml, pfx + "sheetData", 0);
+    if (sd == std::string_view::npos) return;
+    XmlTag sdt;
+    size_t pos = sd;
+    if (!next_start_tag(xml, pos, xml.size(), sdt) || sdt.self_closing || !find_end(xml, sdt)) return;
+    size_t limit = sdt.content_end;
+    int32_t row = -1, col = -1;
+    CellInfo ci;
+    XmlTag t;
+    while (next_start_tag(xml, pos, limit, t)) {
+        std::string_view local = t.local();
+        if (local == "row") {
+            std::string_view r = t.attr_value("r");
+            if (!r.empty()) {
+                int64_t n = 0;
+                for (char ch : r) n = n * 10 + (ch - '0');
+                row = int32_t(n - 1);
+            } else {
+                ++row;
+            }
+            col = -1;
+            continue;
+        }
+        if (local != "c") continue;
+        ci.tag = t;
+        if (!find_end(xml, ci.tag)) return;
+        std::string_view r = ci.tag.attr_value("r");
+        if (r.empty() || !parse_ref(r, ci.row, ci.col)) {
+            ci.row = row;
+            ci.col = col + 1;
+        }
+        row = ci.row;
+        col = ci.col;
+        ci.has_f = ci.has_v = ci.has_is = false;
+        ci.others = 0;
+        size_t cpos = ci.tag.open_end;
+        XmlTag k;
+        while (next_start_tag(xml, cpos, ci.tag.content_end, k)) {
+            if (!find_end(xml, k)) break;
+            std::string_view kn = k.local();
+            if (kn == "f") { ci.f = k; ci.has_f = true; }
+            else if (kn == "v") { ci.v = k; ci.has_v = true; }
+            else if (kn == "is") { ci.is = k; ci.has_is = true; }
+            else if (ci.others < 4) { ci.other_begin[ci.others] = k.begin; ci.other_end[ci.others] = k.end; ++ci.others; }
+            cpos = k.end;
+        }
+        fn(ci);
+        pos = ci.tag.end;
+    }
+}
+
+// The text of an <is> (or <si>): its <t>, or the <t> of each run; phonetic <rPh> left out.
+std::string inline_text(std::string_view xml, const XmlTag& is) {
+    std::string raw;
+    size_t pos = is.open_end;
+    XmlTag k;
+    while (next_start_tag(xml, pos, is.content_end, k)) {
+        if (!find_end(xml, k)) break;
+        std::string_view n = k.local();
+        if (n == "t") {
+            raw += decode_entities(xml.substr(k.open_end, k.content_end - k.open_end));
+            pos = k.end;
+        } else if (n == "rPh") {
+            pos = k.end;
+        }  // "r": step inside to its <t>
+    }
+    return decode_x_escapes(raw);
+}
+
+}  // namespace
+
+SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, std::string& out) {
+    SheetPatchResult res;
+    const Sheet& sheet = in.wb.sheet(in.sheet);
+    bool date1904 = in.wb.settings().date1904;
+
+    // Shared-formula groups touched by an override are un-shared: every member then gets
+    // its own formula text, since the master may lose or change its formula.
+    std::unordered_set<std::string> unshare;
+    if (!in.overrides.empty())
+        for_each_cell(xml, [&](CellInfo& c) {
+            if (c.has_f && c.f.attr_value("t") == "shared" && in.overrides.count(cell_key(c.row, c.col)))
+                unshare.insert(std::string(c.f.attr_value("si")));
+        });
+
+    std::string patched;
+    size_t last = 0;
+    std::string t_new, value_xml, formula_xml;
+    for_each_cell(xml, [&](CellInfo& c) {
+        CellType type = cell_type(c.tag.attr_value("t"));
+        Value cached;
+        if (type == CellType::Inline) {
+            if (c.has_is) cached = Value::string(inline_text(xml, c.is));
+            else if (c.has_v) cached = Value::string(decode_x_escapes(decode_entities(xml.substr(c.v.open_end, c.v.content_end - c.v.open_end))));
+        } else if (c.has_v) {
+            std::string_view raw = xml.substr(c.v.open_end, c.v.content_end - c.v.open_end);
+            if (raw.find('&') == std::string_view::npos) cached = decode_value(type, raw, in.shared_strings, date1904, nullptr);
+            else cached = decode_value(type, decode_entities(raw), in.shared_strings, date1904, nullptr);
+        }
+        Value model = value_for_file(sheet.get(c.row, c.col));
+        if (!model.is_empty()) ++res.cells_matched;
+
+        const std::optional<std::string>* ovr = nullptr;
+        if (!in.overrides.empty())
+            if (auto it = in.overrides.find(cell_key(c.row, c.col)); it != in.overrides.end()) ovr = &it->second;
+        bool unshared = c.has_f && !unshare.empty() && c.f.attr_value("t") == "shared" &&
+                        unshare.count(std::string(c.f.attr_value("si")));
+        if (model.same_as(cached) && !ovr && !unshared) return;
+
+        std::string_view qn = c.tag.qname;
+        std::string_view pfx = qn.substr(0, qn.size() - 1);  // "x:" of "x:c"
+        // The formula part.
+        formula_xml.clear();
+        bool has_formula = c.has_f;
+        auto explicit_formula = [&](std::string_view text, bool keep_attrs) {
+            formula_xml += '<';
+            formula_xml += pfx;
+            formula_xml += 'f';
+            if (keep_attrs)
+                for (int i = 0; i < c.f.nattrs; ++i) formula_xml.append(xml.substr(c.f.attrs[i].begin, c.f.attrs[i].end - c.f.attrs[i].begin));
+            formula_xml += '>';
+            append_text(formula_xml, text);
+            formula_xml += "</";
+            formula_xml += pfx;
+            formula_xml += "f>";
+        };
+        if (ovr) {
+            if (!ovr->has_value()) {
+                has_formula = false;
+            } else {
+                has_formula = true;
+                bool is_array = c.has_f && c.f.attr_value("t") == "array";
+                explicit_formula(**ovr, is_array);
+            }
+        } else if (unshared) {
+            std::string text = in.wb.formula_text(in.sheet, CellAddr{c.row, c.col});
+            if (!text.empty() && text[0] == '=') text.erase(0, 1);
+            if (text.empty()) has_formula = false;
+            else explicit_formula(text, false);
+        } else if (c.has_f) {
+            formula_xml.append(xml.substr(c.f.begin, c.f.end - c.f.begin));
+        }
+        value_xml.clear();
+        encode_value(model, has_formula, pfx, t_new, value_xml);
+
+        if (patched.empty()) patched.reserve(xml.size() + xml.size() / 16);
+        patched.append(xml.substr(last, c.tag.begin - last));
+        patched += '<';
+        patched += qn;
+        for (int i = 0; i < c.tag.nattrs; ++i)
+            if (c.tag.attrs[i].name != "t") patched.append(xml.substr(c.tag.attrs[i].begin, c.tag.attrs[i].end - c.tag.attrs[i].begin));
+        if (!t_new.empty()) {
+            patched += " t=\"";
+            patched += t_new;
+            patched += '"';
+        }
+        if (formula_xml.empty() && value_xml.empty() && c.others == 0) {
+            patched += "/>";
+        } else {
+            patched += '>';
+            patched += formula_xml;
+            patched += value_xml;
+            for (int i = 0; i < c.others; ++i) patched.append(xml.substr(c.other_begin[i], c.other_end[i] - c.other_begin[i]));
+            patched += "</";
+            patched += qn;
+            patched += '>';
+        }
+        last = c.tag.end;
+        ++res.cells_rewritten;
+    });
+    if (res.cells_rewritten == 0) return res;
+    patched.append(xml.substr(last));
+    res.changed = true;
+    out = std::move(patched);
+    return res;
+}
+
+}  // namespace sp::xlsx

@@ -1,0 +1,34 @@
+// sheet_patch.h — rewriting the <c> elements of a worksheet whose value in the model
+// differs from the value cached in the XML; every other byte of the part is kept.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/workbook.h"
+
+namespace sp::xlsx {
+
+struct SheetPatchInput {
+    const Workbook& wb;
+    SheetId sheet;
+    const std::vector<Value>& shared_strings;
+    // Formula overrides of this sheet, keyed by (row << 32 | col): new text, or nullopt to drop the <f>.
+    const std::unordered_map<uint64_t, std::optional<std::string>>& overrides;
+};
+
+struct SheetPatchResult {
+    bool changed = false;
+    size_t cells_rewritten = 0;
+    size_t cells_matched = 0;  // <c> elements for which the model holds a value
+};
+
+// Appends the patched part to `out` when something changed (result.changed); otherwise
+// leaves `out` untouched.
+SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, std::string& out);
+
+inline uint64_t cell_key(int32_t row, int32_t col) { return (uint64_t(uint32_t(row)) << 32) | uint32_t(col); }
+
+}  // namespace sp::xlsx

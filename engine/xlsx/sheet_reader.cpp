@@ -1,0 +1,332 @@
+// sheet_reader.cpp — worksheet XML into the model.
+//
+// A worksheet of 300,000 rows is hundreds of megabytes of XML, and a pugixml DOM costs
+// about ten times its text. So the part is cut in three: the text before <sheetData> and
+// after </sheetData> (columns, merges, panes: small) is parsed as one document, and the
+// rows in between are parsed in slices of a few megabytes, each cut just before a <row>
+// start tag, each parsed in place as an XML fragment and walked directly. Memory then
+// stays at the inflated text plus one slice's DOM.
+#include "xlsx/sheet_reader.h"
+
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+
+#include <fast_float/fast_float.h>
+#include <pugixml.hpp>
+
+#include "xlsx/cell_value.h"
+#include "xlsx/error.h"
+#include "xlsx/shared_strings.h"
+#include "xlsx/xml_scan.h"
+#include "xlsx/xml_util.h"
+
+namespace sp::xlsx {
+
+namespace {
+
+constexpr size_t kSliceBytes = size_t(2) << 20;
+
+// "B7" -> {6,1}. Returns false when malformed; sets outside when beyond XFD1048576.
+bool parse_ref(const char* s, int32_t& row, int32_t& col, bool& outside) {
+    int64_t c = 0, r = 0;
+    const char* p = s;
+    while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+        c = c * 26 + ((*p | 0x20) - 'a' + 1);
+        if (c > kMaxCols * 26) c = kMaxCols * 26;  // keep growing letters from overflowing
+        ++p;
+    }
+    if (p == s || *p < '0' || *p > '9') return false;
+    while (*p >= '0' && *p <= '9') {
+        r = r * 10 + (*p - '0');
+        if (r > int64_t(kMaxRows) * 10) r = int64_t(kMaxRows) * 10;
+        ++p;
+    }
+    if (*p) return false;
+    outside = c > kMaxCols || r < 1 || r > kMaxRows;
+    row = int32_t(r - 1);
+    col = int32_t(c - 1);
+    return true;
+}
+
+// The last cell reference written before `offset` (to name the cell near a syntax error).
+std::string cell_near(std::string_view xml, size_t offset) {
+    size_t p = xml.rfind(" r=\"", offset);
+    if (p == std::string_view::npos) return "";
+    std::string out;
+    for (size_t i = p + 4; i < xml.size() && out.size() < 12; ++i) {
+        char c = xml[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) break;
+        out += c;
+    }
+    return out.empty() || !(out[0] >= 'A' && out[0] <= 'Z') ? "" : "near " + out;
+}
+
+class Reader {
+public:
+    Reader(Bytes& xml, const SheetInput& in) : xml_(xml), in_(in), wb_(in.wb), sheet_(in.wb.sheet(in.sheet)) {}
+
+    SheetCounts run() {
+        std::string_view text = xml_.view();
+        reject_doctype(text, in_.file, in_.part);
+        if (text.size() >= 2 && ((uint8_t(text[0]) == 0xFF && uint8_t(text[1]) == 0xFE) ||
+                                 (uint8_t(text[0]) == 0xFE && uint8_t(text[1]) == 0xFF) || text[1] == '\0'))
+            throw Error(in_.file, in_.part, "", "UTF-16 worksheet XML is not supported");
+        pfx_ = root_prefix(text);
+        std::string sd = pfx_ + "sheetData";
+        size_t sd_begin = find_start_tag(text, sd, 0);
+        if (sd_begin == std::string_view::npos) {
+            read_outer(std::string(text));
+            return counts_;
+        }
+        size_t open_end = text.find('>', sd_begin);
+        if (open_end == std::string_view::npos) throw Error(in_.file, in_.part, "", "malformed XML: unterminated <sheetData>");
+        size_t content = open_end + 1, content_end, sd_end;
+        if (text[open_end - 1] == '/') {
+            content_end = content;
+            sd_end = content;
+        } else {
+            std::string close = "</" + sd + ">";
+            content_end = text.find(close, content);
+            if (content_end == std::string_view::npos)
+                throw Error(in_.file, in_.part, "", "malformed XML: <sheetData> is not closed");
+            sd_end = content_end + close.size();
+        }
+        // The outer document (everything but the rows) first: small, and it checks the
+        // overall structure. Copy: the slices below parse the original in place.
+        std::string outer;
+        outer.reserve(sd_begin + (text.size() - sd_end) + 2);
+        outer.append(text.substr(0, sd_begin));
+        outer.append(text.substr(sd_end));
+        read_outer(std::move(outer));
+        read_rows(content, content_end);
+        resolve_pending();
+        return counts_;
+    }
+
+private:
+    void read_outer(std::string outer) {
+        pugi::xml_document doc;
+        parse_part(doc, outer.data(), outer.size(), in_.file, in_.part);
+        pugi::xml_node ws = doc.document_element();
+        SheetLayout& lay = sheet_.layout();
+        if (auto cols = child_local(ws, "cols"))
+            for (auto c = cols.first_child(); c; c = c.next_sibling()) {
+                if (local_name(c.name()) != "col" || !c.attribute("width")) continue;
+                int lo = c.attribute("min").as_int(), hi = c.attribute("max").as_int();
+                if (lo < 1 || hi < lo || hi > kMaxCols || hi - lo > 255) continue;  // whole-sheet defaults: not kept
+                for (int k = lo; k <= hi; ++k) lay.column_widths[k - 1] = c.attribute("width").as_double();
+            }
+        if (auto mc = child_local(ws, "mergeCells"))
+            for (auto m = mc.first_child(); m; m = m.next_sibling())
+                if (local_name(m.name()) == "mergeCell")
+                    if (auto r = parse_range(m.attribute("ref").value())) lay.merges.push_back(*r);
+        if (auto views = child_local(ws, "sheetViews"))
+            if (auto view = child_local(views, "sheetView"))
+                if (auto pane = child_local(view, "pane")) {
+                    std::string_view state = pane.attribute("state").value();
+                    if (state == "frozen" || state == "frozenSplit") {
+                        lay.frozen_cols = pane.attribute("xSplit").as_int();
+                        lay.frozen_rows = pane.attribute("ySplit").as_int();
+                    }
+                }
+    }
+
+    bool is_row_start(std::string_view text, size_t p) const {
+        // text[p] == '<'
+        std::string_view rest = text.substr(p + 1);
+        if (rest.substr(0, pfx_.size()) != pfx_) return false;
+        rest.remove_prefix(pfx_.size());
+        if (rest.size() < 4 || rest.substr(0, 3) != "row") return false;
+        char c = rest[3];
+        return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    // End of a slice starting at `begin`: just before the last <row that starts in the window.
+    size_t slice_end(std::string_view text, size_t begin, size_t end) const {
+        if (end - begin <= kSliceBytes) return end;
+        size_t p = begin + kSliceBytes;
+        while (p > begin + 1) {
+            size_t lt = text.rfind('<', p - 1);
+            if (lt == std::string_view::npos || lt <= begin) break;
+            if (is_row_start(text, lt)) return lt;
+            p = lt;
+        }
+        // One row longer than the window: extend to the next row start.
+        for (size_t q = begin + kSliceBytes; (q = text.find('<', q)) != std::string_view::npos && q < end; ++q)
+            if (is_row_start(text, q)) return q;
+        return end;
+    }
+
+    void read_rows(size_t begin, size_t end) {
+        std::string_view text = xml_.view();
+        pugi::xml_document doc;
+        const unsigned opts = pugi::parse_fragment | pugi::parse_escapes | pugi::parse_eol | pugi::parse_cdata |
+                              pugi::parse_ws_pcdata_single;
+        while (begin < end) {
+            size_t stop = slice_end(text, begin, end);
+            pugi::xml_parse_result r = doc.load_buffer_inplace(xml_.begin() + begin, stop - begin, opts, pugi::encoding_utf8);
+            if (!r) {
+                size_t at = begin + size_t(r.offset);
+                throw Error(in_.file, in_.part, cell_near(text, at),
+                            "malformed XML at " + line_col(text, at) + ": " + r.description());
+            }
+            for (auto row = doc.first_child(); row; row = row.next_sibling())
+                if (row.type() == pugi::node_element && local_name(row.name()) == "row") read_row(row);
+            begin = stop;
+        }
+    }
+
+    [[noreturn]] void bad_ref(const char* ref, const char* what) {
+        throw Error(in_.file, in_.part, ref, std::string(what));
+    }
+
+    void read_row(pugi::xml_node row) {
+        if (const char* r = row.attribute("r").value(); *r) {
+            int64_t n = 0;
+            for (const char* p = r; *p; ++p) {
+                if (*p < '0' || *p > '9') bad_ref(r, "malformed row number");
+                n = n * 10 + (*p - '0');
+                if (n > kMaxRows) break;
+            }
+            if (n < 1 || n > kMaxRows) bad_ref((std::string("row ") + r).c_str(), "row outside the grid (1..1048576)");
+            row_ = int32_t(n - 1);
+        } else {
+            ++row_;
+        }
+        col_ = -1;
+        if (row.attribute("customHeight").as_bool() && row.attribute("ht"))
+            sheet_.layout().row_heights[row_] = row.attribute("ht").as_double();
+        for (auto c = row.first_child(); c; c = c.next_sibling())
+            if (c.type() == pugi::node_element && local_name(c.name()) == "c") read_cell(c);
+    }
+
+    void read_cell(pugi::xml_node c) {
+        const char* ref = nullptr;
+        std::string_view t;
+        const char* s = nullptr;
+        for (auto a = c.first_attribute(); a; a = a.next_attribute()) {
+            const char* n = a.name();
+            if (n[0] && !n[1]) {
+                if (n[0] == 'r') ref = a.value();
+                else if (n[0] == 't') t = a.value();
+                else if (n[0] == 's') s = a.value();
+            }
+        }
+        int32_t row = row_, col = col_ + 1;
+        if (ref && *ref) {
+            bool outside = false;
+            if (!parse_ref(ref, row, col, outside)) bad_ref(ref, "malformed cell reference");
+            if (outside) bad_ref(ref, "cell reference outside the grid (A1:XFD1048576)");
+        } else if (col >= kMaxCols || row < 0) {
+            bad_ref("", "cell outside the grid (A1:XFD1048576)");
+        }
+        col_ = col;
+        if (s && *s) {
+            unsigned long xf = std::strtoul(s, nullptr, 10);
+            if (xf < in_.xf_map.size() && in_.xf_map[xf]) sheet_.set_style(row, col, in_.xf_map[xf]);
+        }
+        pugi::xml_node f, v, is;
+        for (auto k = c.first_child(); k; k = k.next_sibling()) {
+            if (k.type() != pugi::node_element) continue;
+            auto name = local_name(k.name());
+            if (name == "v") v = k;
+            else if (name == "f") f = k;
+            else if (name == "is") is = k;
+        }
+        CellType type = cell_type(t);
+        Value value;
+        std::string problem;
+        if (type == CellType::Inline) {
+            value = is ? Value::string(rich_text(is)) : v ? Value::string(decode_x_escapes(v.child_value())) : Value();
+        } else if (v) {
+            value = decode_value(type, v.child_value(), in_.shared_strings, wb_.settings().date1904, &problem);
+        }
+        if (!problem.empty()) warn(row, col, problem);
+        bool failed = false;
+        if (f) {
+            failed = !read_formula(f, row, col);
+            ++counts_.formulas;
+        }
+        if (!value.is_empty() || f) ++counts_.cells;
+        // The cached value goes in after the formula (attaching a formula may reset the cell).
+        // A formula that did not parse keeps its cached value, so that the rest recalculates.
+        if (!(failed && value.is_empty())) sheet_.set(row, col, value);
+    }
+
+    // Returns false when the formula does not parse.
+    bool read_formula(pugi::xml_node f, int32_t row, int32_t col) {
+        std::string_view ft = f.attribute("t").value();
+        const char* text = f.child_value();
+        CellAddr at{row, col};
+        if (ft == "shared") {
+            uint32_t si = f.attribute("si").as_uint();
+            if (*text) {  // the group's master: compiled once here, shared by every member
+                uint32_t prog = wb_.compile(text, in_.sheet, at);
+                if (prog == kNoFormula) {
+                    wb_.set_formula(in_.sheet, at, text);  // records the text and the diagnostic
+                    shared_[si] = kNoFormula;
+                    return false;
+                }
+                shared_[si] = prog;
+                wb_.set_formula_program(in_.sheet, at, prog);
+                return true;
+            }
+            auto it = shared_.find(si);
+            if (it == shared_.end()) {
+                pending_.push_back({si, at});
+                return true;
+            }
+            if (it->second == kNoFormula) return false;  // the master did not parse: keep the value
+            wb_.set_formula_program(in_.sheet, at, it->second);
+            return true;
+        }
+        if (ft == "array") {
+            RangeAddr range{row, col, row, col};
+            if (auto r = parse_range(f.attribute("ref").value())) range = *r;
+            return wb_.set_array_formula(in_.sheet, range, text);
+        }
+        if (ft == "dataTable") {  // what-if data tables: Excel's own machinery; the values are kept
+            if (!data_table_noted_) warn(row, col, "data table (TABLE()) formulas are not recalculated; values kept");
+            data_table_noted_ = true;
+            return true;
+        }
+        if (!*text) return true;
+        return wb_.set_formula(in_.sheet, at, text);
+    }
+
+    void resolve_pending() {
+        for (const auto& [si, at] : pending_) {
+            auto it = shared_.find(si);
+            if (it == shared_.end()) {
+                warn(at.row, at.col, "shared formula " + std::to_string(si) + " has no master cell; value kept");
+            } else if (it->second != kNoFormula) {
+                Value cached = sheet_.get(at.row, at.col);
+                wb_.set_formula_program(in_.sheet, at, it->second);
+                sheet_.set(at.row, at.col, cached);
+            }
+        }
+    }
+
+    void warn(int32_t row, int32_t col, std::string message) {
+        wb_.diagnostics().push_back({Diagnostic::Level::Warning, in_.sheet, CellAddr{row, col}, std::move(message)});
+    }
+
+    Bytes& xml_;
+    const SheetInput& in_;
+    Workbook& wb_;
+    Sheet& sheet_;
+    std::string pfx_;
+    int32_t row_ = -1, col_ = -1;
+    SheetCounts counts_;
+    std::unordered_map<uint32_t, uint32_t> shared_;  // si -> program (kNoFormula: master did not parse)
+    struct Pending { uint32_t si; CellAddr at; };
+    std::vector<Pending> pending_;
+    bool data_table_noted_ = false;
+};
+
+}  // namespace
+
+SheetCounts read_sheet(Bytes& xml, const SheetInput& in) { return Reader(xml, in).run(); }
+
+}  // namespace sp::xlsx

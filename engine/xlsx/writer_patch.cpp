@@ -1,0 +1,85 @@
+// writer_patch.cpp — write_patched: the input package with only what changed replaced.
+//
+// Every worksheet is inflated and scanned (sheet_patch): if no cell value differs from the
+// model, its compressed bytes are copied. calcChain.xml goes (Excel rebuilds it), with its
+// relationship and content-type Override; calcPr is set so that Excel shows the values
+// written instead of recalculating on open. Everything else is copied as compressed
+// bytes, in the original order, without being inflated.
+#include <chrono>
+#include <unordered_map>
+
+#include "xlsx/output_file.h"
+#include "xlsx/package_patch.h"
+#include "xlsx/sheet_patch.h"
+#include "xlsx/xlsx.h"
+#include "xlsx/zip_writer.h"
+
+namespace sp::xlsx {
+
+WriteStats write_patched(const Document& doc, const std::string& out_path, const WriteOptions& opts) {
+    auto t0 = std::chrono::steady_clock::now();
+    WriteStats stats;
+    const Package& pkg = *doc.package;
+    const ZipReader& zip = *pkg.zip;
+    const Workbook& wb = *doc.workbook;
+    std::unordered_map<std::string, Deflated> replaced;  // part name -> new content, compressed
+
+    auto text_of = [&](const ZipEntry& e) {
+        Bytes b = zip.inflate(e, false);
+        return std::string(b.view());
+    };
+
+    // --- worksheets -----------------------------------------------------------
+    std::vector<std::unordered_map<uint64_t, std::optional<std::string>>> overrides(doc.sheets.size());
+    for (const auto& [key, text] : opts.formula_overrides)
+        if (key.first < overrides.size()) overrides[key.first][cell_key(key.second.first, key.second.second)] = text;
+    for (SheetId s = 0; s < doc.sheets.size() && s < wb.sheet_count(); ++s) {
+        const SheetPart& sp = doc.sheets[s];
+        if (sp.kind != SheetKind::Worksheet) continue;
+        const ZipEntry* e = zip.find(sp.part);
+        if (!e) continue;
+        std::string patched;
+        SheetPatchResult r;
+        {
+            Bytes xml = zip.inflate(*e, false);
+            r = patch_sheet(xml.view(), SheetPatchInput{wb, s, pkg.shared_strings, overrides[s]}, patched);
+        }
+        size_t in_model = wb.sheet(s).cell_count();
+        if (in_model > r.cells_matched) stats.cells_not_written += in_model - r.cells_matched;
+        if (!r.changed) continue;
+        stats.cells_rewritten += r.cells_rewritten;
+        replaced[e->name] = deflate_part(patched, opts.deflate_level);
+    }
+
+    // --- calcChain, its relationship and content type ---------------------------
+    const ZipEntry* calc_chain = pkg.calc_chain_part.empty() ? nullptr : zip.find(pkg.calc_chain_part);
+    if (!pkg.calc_chain_part.empty()) {
+        if (const ZipEntry* rels = zip.find(rels_part_for(pkg.workbook_part)))
+            if (auto t = remove_calc_chain_rel(text_of(*rels))) replaced[rels->name] = deflate_part(*t, opts.deflate_level);
+        if (const ZipEntry* ct = zip.find("[Content_Types].xml"))
+            if (auto t = remove_override(text_of(*ct), pkg.calc_chain_part))
+                replaced[ct->name] = deflate_part(*t, opts.deflate_level);
+    }
+    // --- calcPr ---------------------------------------------------------------
+    if (const ZipEntry* w = zip.find(pkg.workbook_part))
+        if (auto t = patch_calc_pr(text_of(*w), opts.full_calc_on_load)) replaced[w->name] = deflate_part(*t, opts.deflate_level);
+
+    write_atomically(out_path, [&](FILE* f) {
+        ZipWriter out(f, out_path);
+        for (const auto& e : zip.entries()) {
+            if (calc_chain && e.name == calc_chain->name) continue;
+            if (auto it = replaced.find(e.name); it != replaced.end()) {
+                out.add(e.name, it->second, e.mtime);
+                ++stats.parts_rewritten;
+            } else {
+                out.add_raw(e.name, e.method, e.crc, e.size, zip.raw(e), e.mtime);
+                ++stats.parts_copied;
+            }
+        }
+        out.finish();
+    });
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return stats;
+}
+
+}  // namespace sp::xlsx

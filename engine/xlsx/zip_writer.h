@@ -1,0 +1,54 @@
+// zip_writer.h — writes a zip archive entry by entry: either bytes already compressed
+// (copied verbatim from the input package) or new content deflated with libdeflate.
+// No data descriptors, no zip64 (packages over 4 GiB are refused with an error).
+#pragma once
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sp::xlsx {
+
+// A part compressed ahead of writing (method 8, or 0 when deflate does not help).
+struct Deflated {
+    uint16_t method = 8;
+    uint32_t crc = 0;
+    uint64_t size = 0;
+    std::string bytes;
+};
+Deflated deflate_part(std::string_view data, int level = 6);
+
+class ZipWriter {
+public:
+    // `out` is an open binary file; `file` names it in errors. Throws OutputError.
+    ZipWriter(FILE* out, std::string file);
+    ~ZipWriter();
+    ZipWriter(const ZipWriter&) = delete;
+    ZipWriter& operator=(const ZipWriter&) = delete;
+
+    // An entry whose compressed bytes, CRC and sizes are known (copied from another archive).
+    void add_raw(std::string_view name, uint16_t method, uint32_t crc, uint64_t size, std::string_view compressed,
+                 time_t mtime);
+    // New content, deflated (level 1-12; libdeflate's 6 is close to zlib's 6 in size, much faster).
+    void add(std::string_view name, std::string_view data, time_t mtime, int level = 6);
+    void add(std::string_view name, const Deflated& d, time_t mtime) {
+        add_raw(name, d.method, d.crc, d.size, d.bytes, mtime);
+    }
+    void finish();  // writes the central directory; nothing may be added afterwards
+
+private:
+    struct Central {
+        std::string name;
+        uint16_t method, time, date;
+        uint32_t crc, comp_size, size, offset;
+    };
+    void write(const void* p, size_t n);
+    FILE* out_;
+    std::string file_;
+    uint64_t offset_ = 0;
+    std::vector<Central> central_;
+};
+
+}  // namespace sp::xlsx

@@ -1,0 +1,157 @@
+// bench_xlsx.cpp — load, recalc and save of generated workbooks (N rows x 15 columns:
+// 5 values, 10 formulas), against `unzip -p FILE > /dev/null` on the same file, with the
+// peak memory of each run. Built by the `bench` target; see docs/benchmarks.md.
+//
+//   bench_xlsx [ROWS...]            default 10000 100000 300000
+//
+// Each measurement runs in a child process (this program re-executed with "gen" or "run")
+// so that its peak RSS (getrusage) is its own.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "calc/calculator.h"
+#include "xlsx/xlsx.h"
+
+using namespace sp;
+using Clock = std::chrono::steady_clock;
+
+static double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+static long peak_kib() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+// Writes the benchmark workbook: A..E values (four numbers and a label), F..O formulas.
+static int generate(int rows, const std::string& path) {
+    Workbook wb;
+    SheetId s = wb.add_sheet("Data");
+    Sheet& sh = wb.sheet(s);
+    const char* heads[] = {"a", "b", "c", "d", "label", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o"};
+    for (int c = 0; c < 15; ++c) sh.set(0, c, Value::string(heads[c]));
+    const char* formulas[] = {"=A2+B2", "=C2*D2", "=F2-G2", "=IF(A2>B2,A2,B2)", "=ROUND(H2/3,2)",
+                              "=SUM(A2:D2)", "=F2*1.1", "=ABS(H2)", "=MAX(A2,C2)", "=I2+J2"};
+    uint32_t prog[10];
+    for (int k = 0; k < 10; ++k) prog[k] = wb.compile(formulas[k], s, {1, 5 + k});
+    Value labels[7];
+    for (int k = 0; k < 7; ++k) labels[k] = Value::string("项目" + std::to_string(k));
+    for (int r = 1; r <= rows; ++r) {
+        sh.set(r, 0, Value(r * 1.5));
+        sh.set(r, 1, Value(double(r % 97)));
+        sh.set(r, 2, Value(r * 0.25 + 3));
+        sh.set(r, 3, Value(double(r % 13) - 6));
+        sh.set(r, 4, labels[r % 7]);
+        for (int k = 0; k < 10; ++k) wb.set_formula_program(s, {r, 5 + k}, prog[k]);
+    }
+    Calculator(wb).recalc_full();
+    xlsx::write_fresh(wb, path);
+    return 0;
+}
+
+// Loads, recalculates, saves; prints "load recalc save peak_kib cells_rewritten".
+static int run(const std::string& path, const std::string& out, bool change_inputs) {
+    auto t = Clock::now();
+    xlsx::Document doc = xlsx::read(path);
+    double load = since(t);
+    Workbook& wb = *doc.workbook;
+    Calculator calc(wb);
+    if (change_inputs) {  // every formula value changes: the save must rewrite ~all formula cells
+        Sheet& sh = wb.sheet(0);
+        auto used = sh.used_range();
+        for (int32_t r = 1; r <= used->r2; ++r) wb.set_value(0, {r, 0}, Value(sh.get(r, 0).number() + 1));
+    }
+    t = Clock::now();
+    calc.recalc_full();
+    double recalc = since(t);
+    t = Clock::now();
+    xlsx::WriteStats ws = xlsx::write_patched(doc, out);
+    double save = since(t);
+    std::printf("%.4f %.4f %.4f %ld %zu\n", load, recalc, save, peak_kib(), ws.cells_rewritten);
+    return 0;
+}
+
+static std::string self_exe() {
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return "bench_xlsx";
+    buf[n] = 0;
+    return buf;
+}
+
+static std::string capture(const std::string& cmd) {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return out;
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    pclose(p);
+    return out;
+}
+
+static double time_unzip(const std::string& path) {
+    std::vector<double> t;
+    for (int i = 0; i < 3; ++i) {
+        auto s = Clock::now();
+        if (std::system(("unzip -p '" + path + "' > /dev/null").c_str()) != 0) return -1;
+        t.push_back(since(s));
+    }
+    std::sort(t.begin(), t.end());
+    return t[1];
+}
+
+int main(int argc, char** argv) {
+    if (argc >= 4 && std::strcmp(argv[1], "gen") == 0) return generate(std::atoi(argv[2]), argv[3]);
+    if (argc >= 5 && std::strcmp(argv[1], "run") == 0) return run(argv[2], argv[3], std::strcmp(argv[4], "1") == 0);
+    std::vector<int> sizes;
+    for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
+    if (sizes.empty()) sizes = {10000, 100000, 300000};
+    std::string exe = self_exe();
+    std::string dir = std::filesystem::temp_directory_path().string() + "/suanpan-bench-xlsx";
+    std::filesystem::create_directories(dir);
+    std::printf("%-8s %-10s %9s %8s | %-9s %8s %8s %8s %10s | %6s %6s %6s\n", "rows", "case", "xml MiB", "unzip s",
+                "rewritten", "load s", "recalc s", "save s", "peak MiB", "load/u", "save/u", "mem/x");
+    for (int rows : sizes) {
+        std::string file = dir + "/bench_" + std::to_string(rows) + ".xlsx";
+        std::system((exe + " gen " + std::to_string(rows) + " " + file).c_str());
+        auto bytes = xlsx::read_file_bytes(file);
+        xlsx::ZipReader zip(bytes, file);
+        double xml_mib = double(zip.find("xl/worksheets/sheet1.xml")->size) / (1 << 20);
+        double unzip = time_unzip(file);
+        for (int change = 0; change <= 1; ++change) {
+            // Best of three runs for the times; the peak of the first.
+            double load = 1e9, recalc = 1e9, save = 1e9;
+            long peak = 0;
+            size_t rewritten = 0;
+            for (int i = 0; i < 3; ++i) {
+                std::string line = capture(exe + " run " + file + " " + dir + "/out.xlsx " + std::to_string(change));
+                double l, r, s;
+                long p;
+                size_t w;
+                if (std::sscanf(line.c_str(), "%lf %lf %lf %ld %zu", &l, &r, &s, &p, &w) != 5) {
+                    std::fprintf(stderr, "run failed: %s\n", line.c_str());
+                    return 1;
+                }
+                load = std::min(load, l);
+                recalc = std::min(recalc, r);
+                save = std::min(save, s);
+                if (!peak) peak = p;
+                rewritten = w;
+            }
+            std::printf("%-8d %-10s %9.1f %8.3f | %-9zu %8.3f %8.3f %8.3f %10.1f | %6.2f %6.2f %6.2f\n", rows,
+                        change ? "changed" : "unchanged", xml_mib, unzip, rewritten, load, recalc, save, peak / 1024.0,
+                        load / unzip, save / unzip, peak / 1024.0 / xml_mib);
+            std::fflush(stdout);
+        }
+    }
+    return 0;
+}
