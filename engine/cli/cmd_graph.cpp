@@ -11,13 +11,14 @@
 
 #include "calc/calculator.h"
 #include "cli/command.h"
-#include "cli/session.h"
+#include "cli/open_workbook.h"
 
 namespace sp::cli {
 namespace {
 
 struct GraphOptions {
     std::string input, cell, svg;
+    InputOptions in;
     int depth = 2;
     bool dot = false;
 };
@@ -27,10 +28,9 @@ std::string label(const Workbook& wb, const SheetRange& r) {
 }
 
 void run(const GraphOptions& o) {
-    Session opened = Session::open(o.input);
-    Workbook& wb = opened.workbook();
-    Calculator& calc = opened.calculator();
-    calc.recalc_full();
+    OpenedWorkbook opened = open_workbook(o.input, o.in, /*recalc=*/true);
+    Workbook& wb = opened.wb();
+    Calculator& calc = *opened.calc;
     auto target = wb.resolve_cell(o.cell);
     if (!target) throw Exit(kBadInput, o.input + ": no such cell: " + o.cell);
 
@@ -135,6 +135,7 @@ void run(const GraphOptions& o) {
 Registration reg("graph", "Print the precedents and dependents of a cell as a Graphviz graph", [](CLI::App& sub) {
     auto o = std::make_shared<GraphOptions>();
     sub.add_option("input", o->input, "Workbook (xlsx)")->required();
+    add_input_options(sub, o->in);
     sub.add_option("--cell", o->cell, "The cell, e.g. \"'收入支出决算总表'!C40\"")->required();
     sub.add_option("--depth", o->depth, "Levels of precedents and dependents (default 2)");
     sub.add_flag("--dot", o->dot, "Print the DOT text (the default when --svg is not given)");

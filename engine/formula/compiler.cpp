@@ -187,10 +187,10 @@ struct Compiler {
 }  // namespace
 
 std::unique_ptr<Program> compile(Node ast, const Workbook& wb, const FunctionRegistry& reg,
-                                 std::vector<std::string>* unknown_functions) {
+                                 std::vector<std::string>* unknown_functions, bool array_formula) {
     auto p = std::make_unique<Program>();
     Compiler c{*p, wb, reg, unknown_functions};
-    c.node(ast, false);
+    c.node(ast, array_formula);
     p->ast = std::move(ast);
     p->code.shrink_to_fit();
     return p;

@@ -92,13 +92,10 @@ void CallContext::for_each(const Operand& arg, const std::function<void(const Va
                     }
                     continue;
                 }
-                // Formula cells are read through cell_value so that stale ones are computed first.
-                sh.for_each(r.range, [&](int32_t row, int32_t col, const CellView& view) {
-                    if (sh.formula_at(row, col) != kNoFormula) fn(cell_value(r.sheet, row, col), true);
-                    else fn(view.value(), true);
-                });
-                // Formula cells whose value is still empty are not visited by for_each; that is
-                // harmless: an empty result contributes nothing.
+                // Formula cells not yet computed in this recalc hold no value: bring them up
+                // to date first (cell_value does), then read the stored values.
+                sh.for_each_formula(r.range, [&](int32_t row, int32_t col, uint32_t) { cell_value(r.sheet, row, col); });
+                sh.for_each(r.range, [&](int32_t, int32_t, const CellView& view) { fn(view.value(), true); });
             }
             return;
     }

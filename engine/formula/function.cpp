@@ -54,6 +54,8 @@ const FunctionRegistry& FunctionRegistry::builtins() {
         register_date_functions(r);
         register_info_functions(r);
         register_financial_functions(r);
+        register_engineering_functions(r);
+        register_database_functions(r);
         return r;
     }();
     return reg;

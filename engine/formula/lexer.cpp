@@ -130,10 +130,12 @@ LexResult lex(std::string_view text, std::vector<Token>& out) {
         if (word_start(c)) {
             while (i < n && word_char(s[i])) {
                 if (s[i] != '[') { ++i; continue; }
-                // [1]Sheet1 (external book) or Table1[Column]: skip the bracketed part whole.
+                // [1]Sheet1 (external book) or Table1[Column]: skip the bracketed part whole;
+                // inside it, ' escapes the next character (Table1[Cost '[USD']]).
                 int depth = 0;
                 do {
-                    if (s[i] == '[') ++depth;
+                    if (s[i] == '\'' && i + 1 < n) ++i;
+                    else if (s[i] == '[') ++depth;
                     else if (s[i] == ']') --depth;
                     ++i;
                 } while (i < n && depth > 0);

@@ -59,6 +59,7 @@ enum class WordKind { NotRef, Cell, Beyond, Invalid };
 // Classifies a word as a cell reference ($A$1, LOG10, XFD1048576) or not (Tax_2024, A1B, R1C1).
 // Words with '$' that are not references are invalid; letters(1-3)+digits beyond the grid are errors.
 WordKind classify_cell(std::string_view w, bool& col_abs, int32_t& col, bool& row_abs, int32_t& row) {
+    if (w.find('[') != std::string_view::npos) return WordKind::NotRef;  // Table1[Col], [1]Name
     bool dollar = w.find('$') != std::string_view::npos;
     WordKind other = dollar ? WordKind::Invalid : WordKind::NotRef;
     size_t i = 0, n = w.size();
@@ -120,13 +121,6 @@ void split_book(std::string_view s, AreaRef& r) {
     r.sheet.assign(s);
 }
 
-// Node helpers that avoid constructing through aggregate initialisation.
-Node leaf(NodeKind k) {
-    Node n;
-    n.kind = k;
-    return n;
-}
-
 struct Scratch {
     std::vector<Token> toks;
     std::vector<Node> st;
@@ -159,6 +153,7 @@ public:
         }
         res.ast = std::move(st_.back());
         st_.clear();
+        if (toks_.capacity() > 65536) std::vector<Token>().swap(toks_);  // after a huge formula
         return res;
     }
 
@@ -204,54 +199,60 @@ private:
         }
     }
 
-    void push(Node&& n, int depth) {
-        st_.push_back(std::move(n));
-        dep_.push_back(depth);
+    // Operands are built in place on st_: a Node is large (five strings), so moving
+    // it around is what parsing costs; each node is moved once, into its parent.
+    Node& push_leaf(NodeKind k) {
+        st_.emplace_back();
+        dep_.push_back(1);
+        st_.back().kind = k;
+        return st_.back();
     }
 
-    // Replaces the top operand by a node of kind k (op) that has it as only child.
-    [[gnu::noinline]] bool wrap1(NodeKind k, Op op, size_t pos) {
-        int d = dep_.back() + 1;
-        if (d > kMaxDepth) return fail(pos, kTooDeep);
-        Node n = leaf(k);
-        n.op = op;
-        n.children.reserve(1);
-        n.children.push_back(std::move(st_.back()));
-        st_.back() = std::move(n);
-        dep_.back() = d;
-        return true;
-    }
-
-    // Replaces the two top operands by a Binary node.
-    [[gnu::noinline]] bool wrap2(Op op, size_t pos) {
-        size_t k = st_.size();
-        int d = std::max(dep_[k - 2], dep_[k - 1]) + 1;
-        if (d > kMaxDepth) return fail(pos, kTooDeep);
-        Node n = leaf(NodeKind::Binary);
-        n.op = op;
-        n.children.reserve(2);
-        n.children.push_back(std::move(st_[k - 2]));
-        n.children.push_back(std::move(st_[k - 1]));
-        st_.pop_back();
-        dep_.pop_back();
-        st_.back() = std::move(n);
-        dep_.back() = d;
-        return true;
-    }
-
-    // Moves the top `count` operands into the children of `n`, which is pushed.
-    [[gnu::noinline]] bool gather(Node&& n, size_t count, size_t pos) {
+    // Replaces the top `count` operands by one node of kind k that has them as children.
+    [[gnu::noinline]] bool reduce(size_t count, NodeKind kind, Op op, size_t pos) {
         size_t k = st_.size() - count;
         int d = 0;
         for (size_t i = k; i < st_.size(); ++i) d = std::max(d, dep_[i]);
         if (++d > kMaxDepth) return fail(pos, kTooDeep);
-        n.children.reserve(count);
-        for (size_t i = k; i < st_.size(); ++i) n.children.push_back(std::move(st_[i]));
-        st_.resize(k);
-        dep_.resize(k);
-        push(std::move(n), d);
+        std::vector<Node> kids;
+        kids.reserve(count);
+        for (size_t i = k; i < st_.size(); ++i) kids.push_back(std::move(st_[i]));
+        if (count == 0) {
+            st_.emplace_back();
+            dep_.push_back(d);
+        } else {
+            st_.resize(k + 1);
+            dep_.resize(k + 1);
+            dep_[k] = d;
+            recycle(st_[k]);
+        }
+        Node& n = st_.back();
+        n.kind = kind;
+        n.op = op;
+        n.children = std::move(kids);
         return true;
     }
+
+    // Resets a moved-from node to the default state without constructing a new one.
+    static void recycle(Node& n) {
+        n.op = Op::None;
+        n.b = false;
+        n.err = Err::None;
+        n.num = 0;
+        n.rows = n.cols = 0;
+        n.text.clear();
+        n.prefix.clear();
+        AreaRef& r = n.ref;
+        r.kind = AreaRef::Cell;
+        r.has_sheet = false;
+        r.sheet.clear();
+        r.sheet2.clear();
+        r.book.clear();
+        r.r1 = r.c1 = r.r2 = r.c2 = Coord{};
+    }
+
+    bool wrap1(NodeKind k, Op op, size_t pos) { return reduce(1, k, op, pos); }
+    bool wrap2(Op op, size_t pos) { return reduce(2, NodeKind::Binary, op, pos); }
 
     // ---- expressions --------------------------------------------------------------
 
@@ -334,7 +335,7 @@ private:
         const Token& t = peek();
         switch (t.kind) {
             case Tok::Word: case Tok::Quoted: case Tok::LParen: return true;
-            case Tok::Error: return text(t) == "#REF!";
+            case Tok::Error: return iequals(text(t), "#REF!");
             case Tok::Number: return peek(1).kind == Tok::Colon;  // 1:1
             default: return false;
         }
@@ -370,6 +371,8 @@ private:
             if (!primary()) return false;
             Node& l = st_[st_.size() - 2];
             Node& r = st_.back();
+            if (!ref_like(l) || !ref_like(r))  // 1.5:3, "a":A1 — Excel rejects these too
+                return fail(pos, "':' needs a reference on both sides");
             if (l.kind == NodeKind::Ref && l.ref.kind == AreaRef::Cell && r.kind == NodeKind::Ref &&
                 r.ref.kind == AreaRef::Cell && (!r.ref.has_sheet || (l.ref.has_sheet && same_sheet(l.ref, r.ref)))) {
                 l.ref.kind = AreaRef::Area;
@@ -398,6 +401,13 @@ private:
         return leaf_primary();
     }
 
+    // Do the tokens from p_ + k read Sheet1:Sheet3! (written without spaces)?
+    bool three_d_at(size_t k) const {
+        return peek(k).kind == Tok::Word && peek(k + 1).kind == Tok::Colon && !peek(k + 1).space_before &&
+               peek(k + 2).kind == Tok::Word && !peek(k + 2).space_before && peek(k + 3).kind == Tok::Bang &&
+               !peek(k + 3).space_before;
+    }
+
     [[gnu::noinline]] bool leaf_primary() {
         const Token& t = peek();
         switch (t.kind) {
@@ -408,17 +418,17 @@ private:
             }
             case Tok::String: return string(t);
             case Tok::Error: {
-                Node n = leaf(NodeKind::Error);
-                n.err = error_from_text(upper_error(t));
+                push_leaf(NodeKind::Error).err = error_from_text(upper_error(t));
                 ++p_;
-                push(std::move(n), 1);
                 return true;
             }
             case Tok::LBrace: return array();
             case Tok::Quoted: {
                 AreaRef prefix;
                 prefix.has_sheet = true;
-                std::string name = unquote(text(t), '\'');
+                std::string name;
+                unquote(text(t), '\'', name);
+                if (name.empty()) return fail(t.pos, "empty sheet name");
                 size_t colon = name.find(':');
                 if (colon != std::string::npos) {  // ':' cannot occur in a sheet name, so this is 3-D
                     split_book(std::string_view(name).substr(0, colon), prefix);
@@ -440,8 +450,7 @@ private:
                     p_ += 2;
                     return after_sheet(prefix);
                 }
-                if (t1.kind == Tok::Colon && !t1.space_before && peek(2).kind == Tok::Word && !peek(2).space_before &&
-                    peek(3).kind == Tok::Bang && !peek(3).space_before) {  // Sheet1:Sheet3!…
+                if (three_d_at(0)) {  // Sheet1:Sheet3!…
                     prefix.has_sheet = true;
                     split_book(text(t), prefix);
                     prefix.sheet2 = text(peek(2));
@@ -473,11 +482,10 @@ private:
                 return fail(t.pos, "expected a reference after '!'");
             case Tok::Error: {
                 if (upper_error(t) != "#REF!") return fail(t.pos, "expected a reference after '!'");
-                Node n = leaf(NodeKind::Error);
+                Node& n = push_leaf(NodeKind::Error);
                 n.err = Err::Ref;
                 n.ref = std::move(prefix);
                 ++p_;
-                push(std::move(n), 1);
                 return true;
             }
             default: return fail(t.pos, "expected a reference after '!'");
@@ -491,10 +499,8 @@ private:
         if (int r = whole_rows(prefix)) return r > 0;
         std::string_view w = text(t);
         if (!prefix.has_sheet && (iequals(w, "TRUE") || iequals(w, "FALSE"))) {
-            Node n = leaf(NodeKind::Bool);
-            n.b = upper(w[0]) == 'T';
+            push_leaf(NodeKind::Bool).b = upper(w[0]) == 'T';
             ++p_;
-            push(std::move(n), 1);
             return true;
         }
         bool ca, ra;
@@ -503,22 +509,20 @@ private:
             case WordKind::Beyond: return fail(t.pos, kBeyond);
             case WordKind::Invalid: return fail(t.pos, "invalid reference '" + std::string(w) + "'");
             case WordKind::Cell: {
-                Node n = leaf(NodeKind::Ref);
+                Node& n = push_leaf(NodeKind::Ref);
                 n.ref = std::move(prefix);
                 n.ref.kind = AreaRef::Cell;
                 n.ref.r1 = n.ref.r2 = Coord{ra ? row : row - anchor_.row, ra};
                 n.ref.c1 = n.ref.c2 = Coord{ca ? col : col - anchor_.col, ca};
                 ++p_;
-                push(std::move(n), 1);
                 return true;
             }
             case WordKind::NotRef: break;
         }
-        Node n = leaf(NodeKind::Name);
+        Node& n = push_leaf(NodeKind::Name);
         n.text.assign(w);
         n.ref = std::move(prefix);
         ++p_;
-        push(std::move(n), 1);
         return true;
     }
 
@@ -529,9 +533,10 @@ private:
         int ka = column_only(text(peek()), a), kb = column_only(text(peek(2)), b);
         if (ka == 0 || kb == 0) return 0;
         if (peek(3).kind == Tok::LParen || peek(3).kind == Tok::Bang) return 0;  // A:B( or A:B!C1
+        if (peek(3).kind == Tok::Colon && three_d_at(2)) return 0;  // Tax:a:b!C1 is Tax : (a:b!C1)
         if (ka < 0 || kb < 0) return fail(peek(ka < 0 ? 0 : 2).pos, kBeyond), -1;
         p_ += 3;
-        Node n = leaf(NodeKind::Ref);
+        Node& n = push_leaf(NodeKind::Ref);
         n.ref = std::move(prefix);
         n.ref.kind = AreaRef::Cols;
         if (!a.abs) a.v -= anchor_.col;
@@ -539,7 +544,6 @@ private:
         order(a, b, anchor_.col);
         n.ref.c1 = a;
         n.ref.c2 = b;
-        push(std::move(n), 1);
         return 1;
     }
 
@@ -552,7 +556,7 @@ private:
         if (ka == 0 || kb == 0) return 0;
         if (ka < 0 || kb < 0) return fail(peek(ka < 0 ? 0 : 2).pos, kBeyond), -1;
         p_ += 3;
-        Node n = leaf(NodeKind::Ref);
+        Node& n = push_leaf(NodeKind::Ref);
         n.ref = std::move(prefix);
         n.ref.kind = AreaRef::Rows;
         if (!a.abs) a.v -= anchor_.row;
@@ -560,7 +564,6 @@ private:
         order(a, b, anchor_.row);
         n.ref.r1 = a;
         n.ref.r2 = b;
-        push(std::move(n), 1);
         return 1;
     }
 
@@ -570,30 +573,28 @@ private:
         auto r = fast_float::from_chars(s.data(), s.data() + s.size(), d);
         if (r.ptr != s.data() + s.size()) return fail(t.pos, "malformed number");
         if (!std::isfinite(d)) return fail(t.pos, "number out of range");
-        Node n = leaf(NodeKind::Number);
-        n.num = d;
+        push_leaf(NodeKind::Number).num = d;
         ++p_;
-        push(std::move(n), 1);
         return true;
     }
 
     // Text between the quotes of a "…" or '…' token, with doubled quotes undone.
-    static std::string unquote(std::string_view s, char q) {
+    static void unquote(std::string_view s, char q, std::string& out) {
         s = s.substr(1, s.size() - 2);
-        std::string out;
+        if (s.find(q) == std::string_view::npos) {
+            out.assign(s);
+            return;
+        }
         out.reserve(s.size());
         for (size_t i = 0; i < s.size(); ++i) {
             out += s[i];
             if (s[i] == q) ++i;  // the lexer guarantees quotes come in pairs here
         }
-        return out;
     }
 
     bool string(const Token& t) {
-        Node n = leaf(NodeKind::String);
-        n.text = unquote(text(t), '"');
+        unquote(text(t), '"', push_leaf(NodeKind::String).text);
         ++p_;
-        push(std::move(n), 1);
         return true;
     }
 
@@ -623,7 +624,7 @@ private:
         bool saved = union_ok_;
         union_ok_ = true;
         if (!expr()) return false;
-        // A union whose operands are not bare references: (A1+1,B1).
+        // A ',' left over after a complete operand, as in (A1%,B1), is a union too.
         while (peek().kind == Tok::Comma) {
             size_t pos = peek().pos;
             ++p_;
@@ -674,18 +675,20 @@ private:
         return fail(t.pos, "invalid function name '" + std::string(text(t)) + "'");
     }
 
-    [[gnu::noinline]] void push_missing() { push(leaf(NodeKind::Missing), 1); }
+    void push_missing() { push_leaf(NodeKind::Missing); }
 
     [[gnu::noinline]] bool finish_call(std::string_view name, size_t count, size_t pos) {
-        Node n = leaf(NodeKind::Call);
-        canonical_name(name, n);
-        return gather(std::move(n), count, pos);
+        if (!reduce(count, NodeKind::Call, Op::None, pos)) return false;
+        canonical_name(name, st_.back());
+        return true;
     }
 
     // Canonical upper-case name in text, "_xlfn." etc. as written in prefix
     // (same rule as FunctionRegistry::canonical).
     static void canonical_name(std::string_view w, Node& n) {
-        for (std::string_view pre : {"_xlfn._xlws.", "_xlfn.", "_xlws."}) {
+        static constexpr std::string_view kPrefixes[] = {"_xlfn._xlws.", "_xlfn.", "_xlws."};
+        for (std::string_view pre : kPrefixes) {
+            if (w[0] != '_') break;
             if (w.size() > pre.size() && iequals(w.substr(0, pre.size()), pre)) {
                 n.prefix.assign(w.substr(0, pre.size()));
                 w.remove_prefix(pre.size());
@@ -704,7 +707,6 @@ private:
         uint32_t rows = 0, cols = 0, in_row = 0;
         for (;;) {
             const Token& t = peek();
-            Node e;
             switch (t.kind) {
                 case Tok::Minus: case Tok::Plus: {
                     const Token& t1 = peek(1);
@@ -721,16 +723,12 @@ private:
                     string(t);
                     break;
                 case Tok::Error:
-                    e = leaf(NodeKind::Error);
-                    e.err = error_from_text(upper_error(t));
-                    push(std::move(e), 1);
+                    push_leaf(NodeKind::Error).err = error_from_text(upper_error(t));
                     ++p_;
                     break;
                 case Tok::Word:
                     if (iequals(text(t), "TRUE") || iequals(text(t), "FALSE")) {
-                        e = leaf(NodeKind::Bool);
-                        e.b = upper(src_[t.pos]) == 'T';
-                        push(std::move(e), 1);
+                        push_leaf(NodeKind::Bool).b = upper(src_[t.pos]) == 'T';
                         ++p_;
                         break;
                     }
@@ -758,11 +756,10 @@ private:
             if (sep.kind == Tok::End) return fail(sep.pos, "bad array constant: missing '}'");
             return fail(sep.pos, "bad array constant: expected ',', ';' or '}'");
         }
-        Node n = leaf(NodeKind::Array);
-        n.rows = rows;
-        n.cols = cols;
-        (void)open;
-        return gather(std::move(n), st_.size() - base, open);
+        if (!reduce(st_.size() - base, NodeKind::Array, Op::None, open)) return false;
+        st_.back().rows = rows;
+        st_.back().cols = cols;
+        return true;
     }
 };
 

@@ -10,8 +10,8 @@ namespace sp::formula {
 namespace {
 
 // Excel's canonical number text: the shortest digits that round-trip, in fixed notation
-// for ordinary magnitudes (100000, 0.001) and scientific for very large or small ones,
-// written as Excel does: 1E+20, 1.5E-10 (at least two exponent digits).
+// below 1E+15 and down to tiny fractions (Excel writes 0.0000000000000001 in formulas),
+// scientific beyond, written as Excel does: 1E+20, 1.5E-25 (at least two exponent digits).
 [[gnu::noinline]] void put_number(std::string& out, double d) {
     if (d == 0) {
         out += '0';
@@ -31,7 +31,7 @@ namespace {
         if (*p != '.') digits[nd++] = *p;
     int exp = 0;
     std::from_chars(p + 1 + (p[1] == '+'), r.ptr, exp);
-    if (exp >= -9 && exp < 15) {
+    if (exp >= -20 && exp < 15) {
         if (exp < 0) {
             out += "0.";
             out.append(size_t(-exp - 1), '0');
@@ -74,14 +74,16 @@ void put_quoted(std::string& out, std::string_view s, char q) {
 }
 
 // Sheet1!  'My Sheet'!  Sheet1:Sheet3!  'Sheet 1:Sheet 3'!  [1]Sheet1!  '[1]My Sheet'!  [1]!
-void put_sheet_prefix(std::string& out, const AreaRef& r) {
+// force_quote: the reference follows ':' (A1:'Sheet2'!B2), where an unquoted name would
+// read back as the 3-D prefix A1:Sheet2!.
+void put_sheet_prefix(std::string& out, const AreaRef& r, bool force_quote = false) {
     if (!r.has_sheet) return;
     if (r.sheet.empty() && r.sheet2.empty()) {
         out += r.book;
         out += '!';
         return;
     }
-    bool quote = quote_sheet_name(r.sheet) != r.sheet ||
+    bool quote = (force_quote && r.sheet2.empty()) || quote_sheet_name(r.sheet) != r.sheet ||
                  (!r.sheet2.empty() && quote_sheet_name(r.sheet2) != r.sheet2);
     if (!quote) {
         out += r.book;
@@ -102,6 +104,7 @@ struct Printer {
     std::string out;
     CellAddr anchor;
     bool r1c1 = false;
+    bool after_colon = false;  // the node being printed is the right operand of ':'
 
     // Grid index of a coordinate at the anchor; -1 when it falls outside [0, limit).
     static int32_t at(Coord c, int32_t anchor, int32_t limit) {
@@ -118,8 +121,8 @@ struct Printer {
         put_int(out, int64_t(row) + 1);
     }
 
-    [[gnu::noinline]] void ref_a1(const AreaRef& r) {
-        put_sheet_prefix(out, r);
+    [[gnu::noinline]] void ref_a1(const AreaRef& r, bool colon) {
+        put_sheet_prefix(out, r, colon);
         int32_t r1 = at(r.r1, anchor.row, kMaxRows), r2 = at(r.r2, anchor.row, kMaxRows);
         int32_t c1 = at(r.c1, anchor.col, kMaxCols), c2 = at(r.c2, anchor.col, kMaxCols);
         bool rows_ok = r1 >= 0 && r2 >= 0, cols_ok = c1 >= 0 && c2 >= 0;
@@ -162,8 +165,8 @@ struct Printer {
         }
     }
 
-    [[gnu::noinline]] void ref_r1c1(const AreaRef& r) {
-        put_sheet_prefix(out, r);
+    [[gnu::noinline]] void ref_r1c1(const AreaRef& r, bool colon) {
+        put_sheet_prefix(out, r, colon);
         switch (r.kind) {
             case AreaRef::Cell: rc('R', r.r1), rc('C', r.c1); return;
             case AreaRef::Area:
@@ -205,18 +208,20 @@ struct Printer {
     }
 
     void node(const Node& n) {
+        bool colon = after_colon;
+        after_colon = false;
         switch (n.kind) {
             case NodeKind::Number: put_number(out, n.num); return;
             case NodeKind::String: put_quoted(out, n.text, '"'); return;
             case NodeKind::Bool: out += n.b ? "TRUE" : "FALSE"; return;
             case NodeKind::Error:
-                put_sheet_prefix(out, n.ref);
+                put_sheet_prefix(out, n.ref, colon);
                 out += error_text(n.err);
                 return;
             case NodeKind::Missing: return;
-            case NodeKind::Ref: r1c1 ? ref_r1c1(n.ref) : ref_a1(n.ref); return;
+            case NodeKind::Ref: r1c1 ? ref_r1c1(n.ref, colon) : ref_a1(n.ref, colon); return;
             case NodeKind::Name:
-                put_sheet_prefix(out, n.ref);
+                put_sheet_prefix(out, n.ref, colon);
                 // In the shape key a name such as R1C1 or RC must not read as a reference:
                 // '`' never occurs in formula text outside quotes, so it keeps keys distinct.
                 if (r1c1 && !n.text.empty() && ((n.text[0] | 0x20) == 'r' || (n.text[0] | 0x20) == 'c')) out += '`';
@@ -233,6 +238,7 @@ struct Printer {
             case NodeKind::Binary:
                 node(n.children[0]);
                 out += op_text(n.op);
+                after_colon = n.op == Op::Range;
                 node(n.children[1]);
                 return;
             case NodeKind::Call:

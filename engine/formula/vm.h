@@ -1,5 +1,6 @@
 // vm.h — the evaluator: runs a compiled Program for one cell on an operand stack.
 #pragma once
+#include <deque>
 #include <vector>
 
 #include "formula/function.h"
@@ -36,7 +37,7 @@ private:
     Value operand_scalar(const Operand& o, bool array_mode);
 
     DemandHook* hook_ = nullptr;
-    std::vector<std::vector<Operand>> stacks_;  // one per nesting level (names, cells computed on demand)
+    std::deque<std::vector<Operand>> stacks_;  // one per nesting level; a deque so that growing it never moves a stack in use
     uint32_t depth_ = 0;
 };
 

@@ -114,7 +114,7 @@ int api_func(lua_State* L) {
     return 0;
 }
 
-// suanpan.check{ id=, template=, sheet=, severity=, message=, expr=, tolerance=, fn= }
+// suanpan.check{ id=, template=, sheet=, severity=, message=, expr=, rows=, tolerance=, fn= }
 int api_check(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     check::Rule r;
@@ -125,6 +125,7 @@ int api_check(lua_State* L) {
     r.sheet = opt_string(L, 1, "sheet");
     r.message = opt_string(L, 1, "message");
     r.expr = opt_string(L, 1, "expr");
+    r.rows = opt_string(L, 1, "rows");
     std::string sev = opt_string(L, 1, "severity", "error");
     if (sev == "error") r.severity = check::Severity::Error;
     else if (sev == "warning") r.severity = check::Severity::Warning;

@@ -37,18 +37,19 @@ constexpr int kHookEvery = 1000;  // instructions between two hook calls
 
 enum PatternFn { kFind, kMatch, kGmatch, kGsub };
 
-// Worst-case steps of a Lua pattern over a subject of n bytes: each repetition item
-// (x*, x+, x-) may try every length, %b may scan the rest of the subject, x? doubles,
-// and an unanchored search restarts at every position.
+// Worst-case steps of a Lua pattern over a subject of n bytes: q repetition items
+// (x*, x+, x-) share the subject in at most (n+1)^q / q! ways, %b may scan the rest of
+// the subject, x? doubles, and an unanchored search restarts at every position.
 double pattern_cost(const char* p, size_t lp, size_t n, bool may_anchor) {
     double len = double(n) + 1, states = 1;
+    int reps = 0;
     size_t i = 0;
     bool anchored = may_anchor && lp > 0 && p[0] == '^';
     if (anchored) i = 1;
     while (i < lp) {
         char c = p[i];
         if (c == '(' || c == ')') { ++i; continue; }
-        if (c == '%' && i + 1 < lp && p[i + 1] == 'b') { states *= len; i += 4; continue; }
+        if (c == '%' && i + 1 < lp && p[i + 1] == 'b') { states *= len / ++reps; i += 4; continue; }
         if (c == '%' && i + 1 < lp && p[i + 1] == 'f') { i += 2; continue; }  // a set follows
         if (c == '%') {
             i += 2;
@@ -63,7 +64,7 @@ double pattern_cost(const char* p, size_t lp, size_t n, bool may_anchor) {
         }
         if (i < lp) {
             char q = p[i];
-            if (q == '*' || q == '+' || q == '-') { states *= len; ++i; }
+            if (q == '*' || q == '+' || q == '-') { states *= len / ++reps; ++i; }
             else if (q == '?') { states *= 2; ++i; }
         }
     }
@@ -143,12 +144,16 @@ int log_print(lua_State* L) {
     return 0;
 }
 
-// Wraps pcall, xpcall and coroutine.resume so a spent budget cannot be caught.
+// Wraps pcall, xpcall and coroutine.resume so a spent budget cannot be caught, and
+// charges every new coroutine the instructions it may run before its own hook first fires.
 const char* kGuardPrelude = R"LUA(
-local guard, rawpcall, rawxpcall, rawresume = ...
+local guard, charge, rawpcall, rawxpcall, co = ...
+local rawresume, rawcreate, rawwrap = co.resume, co.create, co.wrap
 pcall = function(...) return guard(rawpcall(...)) end
 xpcall = function(...) return guard(rawxpcall(...)) end
-coroutine.resume = function(...) return guard(rawresume(...)) end
+co.resume = function(...) return guard(rawresume(...)) end
+co.create = function(f) charge(); return rawcreate(f) end
+co.wrap = function(f) charge(); return rawwrap(f) end
 )LUA";
 
 }  // namespace
@@ -160,6 +165,18 @@ int kill_guard(lua_State* L) {
         return lua_error(L);
     }
     return lua_gettop(L);
+}
+
+// charge(): a new coroutine starts with a fresh hook count, so it may run kHookEvery
+// instructions unseen; they are paid for up front.
+int charge_coroutine(lua_State* L) {
+    State& st = State::of(L);
+    st.used_instructions_ += kHookEvery;
+    if (st.used_instructions_ > st.limits_.instructions) {
+        st.killed_ = true;
+        return luaL_error(L, "instruction limit exceeded");
+    }
+    return 0;
 }
 
 State& State::of(lua_State* L) { return **static_cast<State**>(lua_getextraspace(L)); }
@@ -253,12 +270,11 @@ void State::open_sandbox() {
     if (luaL_loadbufferx(L, kGuardPrelude, std::strlen(kGuardPrelude), "=sandbox", "t") != LUA_OK)
         throw std::runtime_error("lua: sandbox prelude: " + error_message(L));
     lua_pushcfunction(L, kill_guard);
+    lua_pushcfunction(L, charge_coroutine);
     lua_getglobal(L, "pcall");
     lua_getglobal(L, "xpcall");
     lua_getglobal(L, LUA_COLIBNAME);
-    lua_getfield(L, -1, "resume");
-    lua_remove(L, -2);
-    if (lua_pcall(L, 4, 0, 0) != LUA_OK) throw std::runtime_error("lua: sandbox prelude: " + error_message(L));
+    if (lua_pcall(L, 5, 0, 0) != LUA_OK) throw std::runtime_error("lua: sandbox prelude: " + error_message(L));
 }
 
 std::string error_message(lua_State* L, int idx) {

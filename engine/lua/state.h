@@ -21,7 +21,7 @@ struct Limits {
     double seconds = 10.0;               // wall clock per call; 0 = none
     size_t pattern_subject = 100'000;    // bytes a pattern function may scan
     size_t pattern_length = 256;         // bytes of a pattern
-    double pattern_work = 2e8;           // worst-case backtracking steps a pattern call may cost
+    double pattern_work = 5e7;           // worst-case backtracking steps a pattern call may cost (~0.2 s)
 };
 
 class State {
@@ -69,6 +69,7 @@ private:
     std::chrono::steady_clock::time_point deadline_{};
 
     friend int kill_guard(lua_State* L);
+    friend int charge_coroutine(lua_State* L);
 };
 
 // Message of the error on top of the stack (strings as is, other values via __tostring).

@@ -41,16 +41,17 @@ void Workbook::set_value(SheetId s, CellAddr c, const Value& v) {
     if (log_changes_) changed_.push_back({s, c});
 }
 
-uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error) {
+uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error, bool array_formula) {
     auto parsed = formula::parse(text, anchor);
     if (!parsed) {
         if (error) *error = "at " + std::to_string(parsed.error.pos) + ": " + parsed.error.message;
         return kNoFormula;
     }
     std::string key = formula::print_r1c1(*parsed.ast);
+    if (array_formula) key.insert(0, "{}");
     if (auto it = program_by_key_.find(key); it != program_by_key_.end()) return it->second;
     std::vector<std::string> unknown;
-    auto prog = formula::compile(std::move(*parsed.ast), *this, *registry_, &unknown);
+    auto prog = formula::compile(std::move(*parsed.ast), *this, *registry_, &unknown, array_formula);
     prog->key = key;
     for (const auto& name : unknown)
         diagnostics_.push_back({Diagnostic::Level::Warning, s, anchor, "unknown function " + name + " (#NAME?)"});
@@ -91,9 +92,11 @@ void Workbook::detach_formula(SheetId s, CellAddr c) {
     ++structure_version_;
 }
 
-bool Workbook::set_formula(SheetId s, CellAddr c, std::string_view text) {
+bool Workbook::set_formula(SheetId s, CellAddr c, std::string_view text) { return set_formula_impl(s, c, text, false); }
+
+bool Workbook::set_formula_impl(SheetId s, CellAddr c, std::string_view text, bool array_formula) {
     std::string error;
-    uint32_t prog = compile(text, s, c, &error);
+    uint32_t prog = compile(text, s, c, &error, array_formula);
     uint32_t idx = attach_formula(s, c, prog);
     if (prog == kNoFormula) {
         bad_formula_text_[idx] = std::string(text);
@@ -106,7 +109,7 @@ bool Workbook::set_formula(SheetId s, CellAddr c, std::string_view text) {
 
 bool Workbook::set_array_formula(SheetId s, const RangeAddr& range, std::string_view text) {
     CellAddr anchor{range.r1, range.c1};
-    bool ok = set_formula(s, anchor, text);
+    bool ok = set_formula_impl(s, anchor, text, true);
     uint32_t idx = sheets_[s]->formula_at(anchor.row, anchor.col);
     formulas_[idx].array = true;
     array_ranges_[idx] = range;

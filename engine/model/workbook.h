@@ -92,7 +92,9 @@ public:
     size_t program_count() const { return programs_.size(); }
     // Compiles text at an anchor, reusing the program of an identical shape.
     // Returns 0xFFFFFFFF and fills error when it does not parse.
-    uint32_t compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error = nullptr);
+    // array_formula: compiled with every operator in array mode (a distinct shape).
+    uint32_t compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error = nullptr,
+                     bool array_formula = false);
 
     // --- names ---------------------------------------------------------------
     void add_name(DefinedName n);
@@ -119,6 +121,7 @@ public:
 
 private:
     uint32_t attach_formula(SheetId s, CellAddr c, uint32_t program);
+    bool set_formula_impl(SheetId s, CellAddr c, std::string_view text, bool array_formula);
     void detach_formula(SheetId s, CellAddr c);
 
     const FunctionRegistry* registry_;

@@ -51,15 +51,21 @@ bool parse_ref(const char* s, int32_t& row, int32_t& col, bool& outside) {
 
 // The last cell reference written before `offset` (to name the cell near a syntax error).
 std::string cell_near(std::string_view xml, size_t offset) {
-    size_t p = xml.rfind(" r=\"", offset);
-    if (p == std::string_view::npos) return "";
-    std::string out;
-    for (size_t i = p + 4; i < xml.size() && out.size() < 12; ++i) {
-        char c = xml[i];
-        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) break;
-        out += c;
+    // The in-place parse has overwritten the '=' after attribute names with NULs: accept both.
+    for (size_t p = std::min(offset, xml.size() - 1); p >= 3; --p) {
+        if (xml[p] != '"' || xml[p - 2] != 'r' || (xml[p - 1] != '=' && xml[p - 1] != '\0')) continue;
+        char before = xml[p - 3];
+        if (before != ' ' && before != '\t' && before != '\n' && before != '\r' && before != '\0') continue;
+        std::string out;
+        for (size_t i = p + 1; i < xml.size() && out.size() < 12; ++i) {
+            char c = xml[i];
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) break;
+            out += c;
+        }
+        if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') return "near " + out;
+        if (offset - p > 4096) break;
     }
-    return out.empty() || !(out[0] >= 'A' && out[0] <= 'Z') ? "" : "near " + out;
+    return "";
 }
 
 class Reader {

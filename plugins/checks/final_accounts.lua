@@ -117,7 +117,12 @@ local function body(sh, code_col, total_label)
 end
 
 -- A label without its numbering: "八、社会保障和就业支出" -> "社会保障和就业支出".
-local function bare(label) return (text(label):gsub("^[^、]*、", "")) end
+-- (Byte-wise patterns cannot exclude a multi-byte character: find it as plain text.)
+local function bare(label)
+  local t = text(label)
+  local _, e = t:find("、", 1, true)
+  return e and t:sub(e + 1) or t
+end
 
 -- Rows of the 支出 panel of 公开01/04 (labels in column D, "一、…" to the row before 本年支出合计).
 local function class_rows(sh)

@@ -268,7 +268,10 @@ local function reason_amount(L)
     local t = text(sh:cell(col.reason .. r))
     if a.kind == "number" and (a.unit == "万元" or a.unit == "元") and t ~= "" then
       local av = a.unit == "元" and a.value / 10000 or a.value
-      for clause in t:gmatch("[^，。；,;]+") do
+      -- Clauses: split at full-width punctuation as plain text (a byte-wise [^，] would cut characters).
+      local split = t
+      for _, mark in ipairs({ "，", "。", "；", ",", ";" }) do split = split:gsub(mark, "\n") end
+      for clause in split:gmatch("[^\n]+") do
         local pos = clause:find("实际", 1, true)
         local amount = pos and clause:sub(pos):match("([%d%.]+)%s*万元")
         local x = amount and tonumber(amount)

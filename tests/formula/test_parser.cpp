@@ -77,10 +77,12 @@ std::string body(const std::string& f) { return f[0] == '=' ? f.substr(1) : f; }
 
 // Canonical Excel text: parse then print at the same anchor must give it back unchanged.
 // Exported (non-static) so that test_printer.cpp can check that all shape keys differ.
-extern const std::vector<std::string> kCanonicalFormulas = {
+namespace sp_parser_test {
+extern const std::vector<std::string> kCanonicalFormulas;
+const std::vector<std::string> kCanonicalFormulas = {
     // numbers, strings, booleans, errors
-    "=1", "=0", "=0.5", "=1.5", "=100000", "=123456789", "=0.001", "=1E+20", "=1.5E-10", "=3.14159265358979",
-    "=0.000000001", "=1E-10", "=12345678901234", "=1E+15", "=\"abc\"", "=\"\"", "=\"a\"\"b\"", "=\"\"\"\"",
+    "=1", "=0", "=0.5", "=1.5", "=100000", "=123456789", "=0.001", "=1E+20", "=1.5E-25", "=3.14159265358979",
+    "=0.000000001", "=0.0000000000000001", "=1E-21", "=12345678901234", "=1E+15", "=\"abc\"", "=\"\"", "=\"a\"\"b\"", "=\"\"\"\"",
     "=\"收入\"", "=\"a b, c\"", "=TRUE", "=FALSE", "=#NULL!", "=#DIV/0!", "=#VALUE!", "=#REF!", "=#NAME?",
     "=#NUM!", "=#N/A", "=#GETTING_DATA", "=#SPILL!", "=#CALC!",
     // array constants
@@ -104,7 +106,7 @@ extern const std::vector<std::string> kCanonicalFormulas = {
     "=SUM(Sheet1:Sheet3!B2:C4)", "='部门 收支'!A1", "=[2]Data!$B:$B", "=[1]!Total",
     // reference operators
     "=A1:INDEX(B:B,3)", "=OFFSET(A1,1,1):B5", "=name1:name2", "=(A1,B2)", "=(A1:B2,C3,D4:E5)", "=SUM((A1,B2))",
-    "=A1:B2 B1:C3", "=A:A 3:3", "=(A1:B2 B1:C3)", "=SUM(A1:B2 B2:C3)", "=A1:B2:C3", "=Sheet1!A1:Sheet2!B2",
+    "=A1:B2 B1:C3", "=A:A 3:3", "=(A1:B2 B1:C3)", "=SUM(A1:B2 B2:C3)", "=A1:B2:C3", "=Sheet1!A1:'Sheet2'!B2", "=Tax:Sheet1:Sheet2!C1", "=A1:'My Sheet'!Tax",
     "=SUM((A1:A3,C1:C3),E1)", "=INDEX((A1:B2,D1:E2),1,1,2)", "=Sheet1!A1 Sheet1!B1", "=(A1 B1,C1)",
     "=SUM(A:A)-SUM(1:1)", "=#REF!:A1", "=Tax A1",
     // names
@@ -130,6 +132,8 @@ extern const std::vector<std::string> kCanonicalFormulas = {
     "=LARGE(A1:A10,{1,2,3})", "=MMULT({1,2;3,4},{5;6})", "=ROUND(1E+20*A1,2)", "=A1*1.1",
     "=SUM(A1:A3 A2:C2)", "=F(A1:B2 B1:C3,(A1,B1))",
 };
+}  // namespace sp_parser_test
+using sp_parser_test::kCanonicalFormulas;
 
 TEST_CASE("round trip: parse then print_a1 at the same anchor reproduces canonical text", "[parser]") {
     REQUIRE(kCanonicalFormulas.size() >= 200);
@@ -229,6 +233,8 @@ TEST_CASE("tree shapes at anchor C3", "[parser]") {
         {"=name1:name2", "range(name(name1),name(name2))"},
         {"=A1:B2:C3", "range(area(r-2 c-2:r-1 c-1),cell(r0 c0))"},
         {"=Sheet1!A1:Sheet2!B2", "range(cell(Sheet1!r-2 c-2),cell(Sheet2!r-1 c-1))"},
+        {"=Tax:a:b!C1", "range(name(Tax),cell(a:b!r-2 c0))"},  // a 3-D prefix wins over the column range Tax:a
+        {"=A:A:b!C1", "range(name(A),cell(A:b!r-2 c0))"},
         {"=A1:B2 B1:C3", "isect(area(r-2 c-2:r-1 c-1),area(r-2 c-1:r0 c0))"},
         {"=A1 B1 C1", "isect(isect(cell(r-2 c-2),cell(r-2 c-1)),cell(r-2 c0))"},
         {"=A:A 3:3", "isect(cols(c-2:c-2),rows(r0:r0))"},
@@ -275,6 +281,7 @@ TEST_CASE("tree shapes at anchor C3", "[parser]") {
         {"=.5", "0.5"},
         {"=1e3", "1000"},
         {"=1E-3", "0.001"},
+        {"=Table1[Cost '[USD']]", "name(Table1[Cost '[USD']])"},
         {"=1.5E+10", "1.5e+10"},
         {"=1.", "1"},
         {"=\"a\"\"b\"", "\"a\"b\""},
@@ -424,6 +431,13 @@ TEST_CASE("parse errors report position and message", "[parser]") {
         {"=A1@", 2, "unexpected character"},
         {"=1e400", 0, "number out of range"},
         {"=[1Sheet!A1", 0, "unterminated '['"},
+        {"=NOW()+", 6, "unexpected end of formula"},
+        {"=1.5:3", 3, "':' needs a reference on both sides"},
+        {"=A1:1", 2, "':' needs a reference on both sides"},
+        {"=\"a\":A1", 3, "':' needs a reference on both sides"},     // F() closes its parenthesis
+        {"=F()+(1", 6, "unbalanced parentheses: missing ')' for '(' at 4"},
+        {"=''!A1", 0, "empty sheet name"},
+        {"=A1 #ref! 1", 9, "unexpected '1'"},
     };
     for (const ErrorCase& c : cases) {
         INFO(c.text);

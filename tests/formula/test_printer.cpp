@@ -14,7 +14,10 @@
 using namespace sp;
 using namespace sp::formula;
 
+namespace sp_parser_test {
 extern const std::vector<std::string> kCanonicalFormulas;  // test_parser.cpp
+}
+using sp_parser_test::kCanonicalFormulas;
 
 namespace {
 
@@ -199,7 +202,10 @@ TEST_CASE("numbers print in shortest round-trip form, as Excel writes them", "[p
         {123.456, "123.456"},
         {1e20, "1E+20"},
         {1e21, "1E+21"},
-        {1.5e-10, "1.5E-10"},
+        {1.5e-10, "0.00000000015"},
+        {1e-16, "0.0000000000000001"},  // as Excel writes it in formulas
+        {1e-20, "0.00000000000000000001"},
+        {1.5e-25, "1.5E-25"},
         {2.5e-5, "0.000025"},
         {1e-9, "0.000000001"},
         {1e15, "1E+15"},
@@ -245,6 +251,14 @@ TEST_CASE("strings are re-escaped and sheet names quoted when needed", "[printer
     CHECK(print_a1(cell_on("Data", "", "[1]")) == "[1]Data!A$1");
     CHECK(print_a1(cell_on("My Data", "", "[2]")) == "'[2]My Data'!A$1");
     CHECK(print_r1c1(cell_on("My Sheet")) == "'My Sheet'!R1C");
+    // After ':' a sheet name is always quoted: A1:Sheet2!B2 would read back as the 3-D prefix A1:Sheet2!.
+    Node range;
+    range.kind = NodeKind::Binary;
+    range.op = Op::Range;
+    range.children.push_back(must_parse("=A1", A1));
+    range.children.push_back(cell_on("Sheet2"));
+    CHECK(print_a1(range) == "A1:'Sheet2'!A$1");
+    CHECK(print_a1(must_parse(print_a1(range), A1)) == print_a1(range));
     // What the printer quotes, the parser reads back to the same sheet name.
     for (const char* name : {"My Sheet", "收入支出决算总表", "It's", "2024", "B7", "a'b''c", "Sheet 1"}) {
         INFO(name);

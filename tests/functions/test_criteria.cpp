@@ -304,3 +304,16 @@ TEST_CASE("SUMPRODUCT", "[criteria][sumproduct]") {
     b.put("A2", E(Err::NA));
     CHECK(b.error("=SUMPRODUCT(A1:A3,B1:B3)") == Err::NA);
 }
+
+TEST_CASE("SUMIF: a range of criteria in an array formula spills one sum each", "[criteria][sumif]") {
+    Book b;
+    b.column(0, 1, {S("a"), S("b"), S("a"), S("c")});
+    b.column(1, 1, {Value(1.0), Value(2.0), Value(4.0), Value(8.0)});
+    b.column(4, 1, {S("a"), S("b"), S("c")});
+    b.wb.set_array_formula(b.s, *parse_range("G1:G3"), "=SUMIF(A1:A4,E1:E3,B1:B4)");
+    Calculator calc(b.wb);
+    calc.recalc_full();
+    CHECK(b.wb.get(b.s, at("G1")).number() == 5);
+    CHECK(b.wb.get(b.s, at("G2")).number() == 2);
+    CHECK(b.wb.get(b.s, at("G3")).number() == 8);
+}

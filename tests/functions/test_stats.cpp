@@ -44,16 +44,15 @@ Value S(const char* t) { return Value::string(t); }
 Value B(bool b) { return Value::boolean(b); }
 
 // A: 2, 4, "7" (text), TRUE, <empty>, 6, 4
-Book mixed() {
-    Book b;
+void mixed(Book& b) {
     b.column(0, 1, {Value(2.0), Value(4.0), S("7"), B(true), Value(), Value(6.0), Value(4.0)});
-    return b;
 }
 
 }  // namespace
 
 TEST_CASE("AVERAGE, AVERAGEA", "[stats]") {
-    Book b = mixed();
+    Book b;
+    mixed(b);
     CHECK(b.num("=AVERAGE(A1:A7)") == 4);                 // text, TRUE and blank skipped
     CHECK(b.num("=AVERAGEA(A1:A7)") == Approx(17.0 / 6));  // "7" -> 0, TRUE -> 1
     CHECK(b.num("=AVERAGE(A1:A7,\"10\",TRUE)") == Approx(27.0 / 6));  // typed directly: coerced
@@ -64,7 +63,8 @@ TEST_CASE("AVERAGE, AVERAGEA", "[stats]") {
 }
 
 TEST_CASE("COUNT, COUNTA, COUNTBLANK", "[stats]") {
-    Book b = mixed();
+    Book b;
+    mixed(b);
     b.wb.set_formula(b.s, at("A9"), "=\"\"");
     b.wb.set_value(b.s, at("A10"), Value::error(Err::Div0));
     CHECK(b.num("=COUNT(A1:A10)") == 4);
@@ -75,7 +75,8 @@ TEST_CASE("COUNT, COUNTA, COUNTBLANK", "[stats]") {
 }
 
 TEST_CASE("MAX, MIN, MAXA, MINA", "[stats]") {
-    Book b = mixed();
+    Book b;
+    mixed(b);
     CHECK(b.num("=MAX(A1:A7)") == 6);
     CHECK(b.num("=MIN(A1:A7)") == 2);
     CHECK(b.num("=MINA(A1:A7)") == 0);  // the text counts as 0
@@ -87,7 +88,8 @@ TEST_CASE("MAX, MIN, MAXA, MINA", "[stats]") {
 }
 
 TEST_CASE("MEDIAN, MODE, LARGE, SMALL, RANK", "[stats]") {
-    Book b = mixed();  // numbers 2, 4, 6, 4
+    Book b;
+    mixed(b);  // numbers 2, 4, 6, 4
     CHECK(b.num("=MEDIAN(A1:A7)") == 4);
     CHECK(b.num("=MEDIAN(1,2,3,10)") == 2.5);
     CHECK(b.num("=MODE(A1:A7)") == 4);
@@ -181,7 +183,7 @@ TEST_CASE("GEOMEAN, HARMEAN, KURT, SKEW, STANDARDIZE, TRIMMEAN", "[stats]") {
 TEST_CASE("normal, binomial, Poisson and exponential distributions", "[stats]") {
     Book b;
     CHECK(b.num("=NORM.DIST(42,40,1.5,TRUE)") == Approx(0.908788780).epsilon(1e-9));
-    CHECK(b.num("=NORM.DIST(42,40,1.5,FALSE)") == Approx(0.109340049).epsilon(1e-9));
+    CHECK(b.num("=NORM.DIST(42,40,1.5,FALSE)") == Approx(0.10934005).epsilon(1e-8));
     CHECK(b.num("=NORMDIST(42,40,1.5,TRUE)") == Approx(0.908788780).epsilon(1e-9));
     CHECK(b.num("=NORM.S.DIST(1.333333,TRUE)") == Approx(0.908788726).epsilon(1e-8));
     CHECK(b.num("=NORMSDIST(0)") == Approx(0.5));

@@ -60,6 +60,11 @@ struct LuaBook {
     }
 };
 
+// A value as text for comparisons: strings as they are, anything else in <…> (never crashes).
+inline std::string str(const Value& v) {
+    return v.is_string() ? std::string(v.string()) : "<" + to_display(v) + ">";
+}
+
 inline bool is_err(const Value& v, Err e) { return v.is_error() && v.error() == e; }
 
 }  // namespace sp::test

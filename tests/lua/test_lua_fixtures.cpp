@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "lua_test_util.h"
@@ -36,7 +37,7 @@ std::string quoted(const std::string& s) {
 }
 
 // One row per case: inputs in A.., the formula in the given column.
-struct Sheet {
+struct Rows {
     LuaBook& b;
     int row = 0;
     CellAddr at(int col) const { return CellAddr{row, col}; }
@@ -56,28 +57,28 @@ struct Tally {
 TEST_CASE("fixtures: 预决算差异率, 增长率, 占比 to the cent", "[lua][fixtures]") {
     LuaBook b("", {}, true);
     REQUIRE(b.load_diagnostics().empty());
-    struct Case { std::string file, formula; std::function<void(Sheet&, const json&)> inputs; };
+    struct Case { std::string file, formula; std::function<void(Rows&, const json&)> inputs; };
     std::vector<Case> cases = {
         {"variance_rate.json", "=ROUND(预决算差异率(A{r},B{r})*100,2)",
-         [](Sheet& s, const json& in) {
+         [](Rows& s, const json& in) {
              s.value(0, Value(in.contains("年初预算数") ? in["年初预算数"].get<double>() : in["全年预算数"].get<double>()));
              s.value(1, Value(in["决算数"].get<double>()));
          }},
         // 上年数 is implicit in the documents: 本年数 − 增减额, computed in the formula.
         {"growth_rate.json", "=ROUND(增长率(A{r},A{r}-B{r})*100,2)",
-         [](Sheet& s, const json& in) {
+         [](Rows& s, const json& in) {
              s.value(0, Value(in["本年数"].get<double>()));
              s.value(1, Value(in["增减额"].get<double>()));
          }},
         {"share.json", "=ROUND(占比(A{r},B{r})*100,2)",
-         [](Sheet& s, const json& in) {
+         [](Rows& s, const json& in) {
              s.value(0, Value(in["分项"].get<double>()));
              s.value(1, Value(in["基数"].get<double>()));
          }},
     };
     for (const Case& c : cases) {
         json data = load(c.file);
-        Sheet s{b};
+        Rows s{b};
         for (const json& x : data) {
             c.inputs(s, x["inputs"]);
             std::string f = c.formula;
@@ -117,7 +118,7 @@ TEST_CASE("fixtures: 预决算差异率, 增长率, 占比 to the cent", "[lua][
 TEST_CASE("fixtures: 执行率 and 执行率得分 to the cent", "[lua][fixtures]") {
     LuaBook b("", {}, true);
     json data = load("execution_rate.json");
-    Sheet s{b};
+    Rows s{b};
     for (const json& x : data) {
         const json& in = x["inputs"];
         s.value(0, Value(in["全年预算数"].get<double>()));
@@ -172,7 +173,7 @@ TEST_CASE("fixtures: 完成率 and 指标得分 from the printed strings, to the
     };
     // Columns: A 权重, B 目标值, C 业绩值, D 赋分规则, E 评分办法, F 指标方向,
     // G 完成率 (explicit direction), H 指标得分, I 完成率 (inferred direction), J 指标得分 (inferred).
-    Sheet s{b};
+    Rows s{b};
     for (const json& x : data) {
         const json& in = x["inputs"];
         std::string r = std::to_string(s.row + 1);
@@ -235,7 +236,7 @@ TEST_CASE("fixtures: 完成率 and 指标得分 from the printed strings, to the
 TEST_CASE("fixtures: 总分 = 执行率得分 + Σ指标得分", "[lua][fixtures]") {
     LuaBook b("", {}, true);
     json data = load("totals.json");
-    Sheet s{b};
+    Rows s{b};
     std::vector<const json*> cases;
     for (const json& x : data) {
         if (x["kind"] != "total_score") continue;

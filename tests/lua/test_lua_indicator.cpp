@@ -32,16 +32,16 @@ struct Parsed {
 TEST_CASE("indicator: comparators in every printed form", "[lua][indicator]") {
     LuaBook b(kParse, {}, true);
     Parsed p{b};
-    CHECK(p(">=23000人", "cmp").string() == ">=");
-    CHECK(p("＞=95%", "cmp").string() == ">=");
-    CHECK(p("≥90%", "cmp").string() == ">=");
-    CHECK(p("<=8万元", "cmp").string() == "<=");
-    CHECK(p("＜=9", "cmp").string() == "<=");
-    CHECK(p("≤2小时", "cmp").string() == "<=");
-    CHECK(p("〈145 人", "cmp").string() == "<");
-    CHECK(p("=24159人", "cmp").string() == "=");
-    CHECK(p("＝0%", "cmp").string() == "=");
-    CHECK(p("1 314", "cmp").string() == "nil");
+    CHECK(sp::test::str(p(">=23000人", "cmp")) == ">=");
+    CHECK(sp::test::str(p("＞=95%", "cmp")) == ">=");
+    CHECK(sp::test::str(p("≥90%", "cmp")) == ">=");
+    CHECK(sp::test::str(p("<=8万元", "cmp")) == "<=");
+    CHECK(sp::test::str(p("＜=9", "cmp")) == "<=");
+    CHECK(sp::test::str(p("≤2小时", "cmp")) == "<=");
+    CHECK(sp::test::str(p("〈145 人", "cmp")) == "<");
+    CHECK(sp::test::str(p("=24159人", "cmp")) == "=");
+    CHECK(sp::test::str(p("＝0%", "cmp")) == "=");
+    CHECK(sp::test::str(p("1 314", "cmp")) == "nil");
 }
 
 TEST_CASE("indicator: numbers with OCR spaces and separators, and units", "[lua][indicator]") {
@@ -52,15 +52,15 @@ TEST_CASE("indicator: numbers with OCR spaces and separators, and units", "[lua]
     CHECK(p("2, 121. 12", "value").number() == 2121.12);
     CHECK(p("1,126.72", "value").number() == 1126.72);
     CHECK(p(">=50000人次", "value").number() == 50000);
-    CHECK(p(">=50000人次", "unit").string() == "人次");
+    CHECK(sp::test::str(p(">=50000人次", "unit")) == "人次");
     CHECK(p("〈145 人", "value").number() == 145);
-    CHECK(p("〈145 人", "unit").string() == "人");
+    CHECK(sp::test::str(p("〈145 人", "unit")) == "人");
     CHECK(p("<=33.10万元", "value").number() == 33.1);
     CHECK(p("<=33.10万元", "money").boolean());
     CHECK(p("=3000元/人", "money").boolean());
     CHECK(p(">=95%", "percent").boolean());
     CHECK(p(">=95%", "value").number() == 95);
-    CHECK(p("<=12月", "unit").string() == "月");
+    CHECK(sp::test::str(p("<=12月", "unit")) == "月");
     CHECK(p("63.49354", "value").number() == 63.49354);
     CHECK(p("１２３", "value").number() == 123);  // full-width digits
 }
@@ -68,22 +68,22 @@ TEST_CASE("indicator: numbers with OCR spaces and separators, and units", "[lua]
 TEST_CASE("indicator: dates and qualitative words", "[lua][indicator]") {
     LuaBook b(kParse, {}, true);
     Parsed p{b};
-    CHECK(p("2024年12月10日之前", "kind").string() == "date");
+    CHECK(sp::test::str(p("2024年12月10日之前", "kind")) == "date");
     CHECK(p("2024年12月10日之前", "date").number() == 20241210);
     CHECK(p("2024年12月10日之前", "before").boolean());
     CHECK(p("<=2024年12月15日", "date").number() == 20241215);
     CHECK(p("每月25日前", "monthly").boolean());
     CHECK(p("每月25日前", "date").number() == 25);
     CHECK(p("=11月底", "date").number() == 1199);
-    CHECK(p("达到预期指标", "kind").string() == "qualitative");
+    CHECK(sp::test::str(p("达到预期指标", "kind")) == "qualitative");
     CHECK(p("达到预期指标", "met").boolean() == true);
     CHECK(p("完全达到预期", "met").boolean() == true);
     CHECK(p("未达到预期", "met").boolean() == false);
     CHECK(p("部分达到预期", "met").boolean() == false);
-    CHECK(p("提高", "kind").string() == "qualitative");
-    CHECK(p("提高", "met").string() == "nil");
-    CHECK(p("长期", "word").string() == "长期");
-    CHECK(p("/", "kind").string() == "empty");
+    CHECK(sp::test::str(p("提高", "kind")) == "qualitative");
+    CHECK(sp::test::str(p("提高", "met")) == "nil");
+    CHECK(sp::test::str(p("长期", "word")) == "长期");
+    CHECK(sp::test::str(p("/", "kind")) == "empty");
 }
 
 TEST_CASE("fiscal: zero-base conventions", "[lua][fiscal]") {
@@ -142,11 +142,11 @@ TEST_CASE("performance: 完成率 directions", "[lua][performance]") {
     CHECK(is_err(b.eval("=完成率(\"\",\"5\")"), Err::Value));
     CHECK(is_err(b.eval("=完成率(\">=5\",\"\")"), Err::NA));
     CHECK(is_err(b.eval("=完成率(\">=5\",\"6\",\"侧向\")"), Err::Value));
-    CHECK(b.eval("=指标方向(\"<=8万元\")").string() == "成本");
-    CHECK(b.eval("=指标方向(\"<=2小时\")").string() == "限值");
-    CHECK(b.eval("=指标方向(\"=0次\")").string() == "限值");
-    CHECK(b.eval("=指标方向(\">=95%\")").string() == "正向");
-    CHECK(b.eval("=指标方向(\"长期\")").string() == "定性");
+    CHECK(sp::test::str(b.eval("=指标方向(\"<=8万元\")")) == "成本");
+    CHECK(sp::test::str(b.eval("=指标方向(\"<=2小时\")")) == "限值");
+    CHECK(sp::test::str(b.eval("=指标方向(\"=0次\")")) == "限值");
+    CHECK(sp::test::str(b.eval("=指标方向(\">=95%\")")) == "正向");
+    CHECK(sp::test::str(b.eval("=指标方向(\"长期\")")) == "定性");
 }
 
 TEST_CASE("performance: 指标得分 and 执行率得分 rules", "[lua][performance]") {

@@ -91,9 +91,10 @@ nlohmann::json json_value(const Value& v) {
 }
 
 const char* kOpenpyxlCheck = R"PY(
-import json, sys, warnings
+import datetime, json, sys, warnings
 warnings.filterwarnings("ignore")
 from openpyxl import load_workbook
+from openpyxl.utils.datetime import to_excel
 jobs = json.load(open(sys.argv[1]))
 bad = []
 for job in jobs:
@@ -121,10 +122,16 @@ for job in jobs:
                     bad.append("%s!%s!%s: formula lost" % (job["in"], wa.title, ca.coordinate))
     for sheet, cell, want in job["values"]:
         got = v[sheet][cell].value
+        tol = 0
+        if isinstance(got, (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)):
+            got = to_excel(got, epoch=v.epoch)   # openpyxl turns date-formatted numbers into dates
+            tol = 1e-8                           # ... rounded to the microsecond
+        if got == "#VALUE!" and isinstance(want, (int, float)) and want > 2958465 and v[sheet][cell].is_date:
+            continue                             # beyond 9999-12-31: openpyxl cannot make it a date
         if isinstance(want, bool) or isinstance(got, bool):
             ok = got == want
         elif isinstance(want, (int, float)) and isinstance(got, (int, float)):
-            ok = float(got) == float(want)
+            ok = abs(float(got) - float(want)) <= tol * max(1.0, abs(float(want)))
         else:
             ok = got == want
         if not ok:
@@ -153,8 +160,19 @@ TEST_CASE("roundtrip: every conformance workbook survives load, recalc and patch
         INFO(in);
         std::string out = dir + "/" + std::to_string(n) + "_" + fs::path(in).filename().string();
         Document d = read(in);
-        Calculator calc(*d.workbook);
-        calc.recalc_full();
+        if (!std::getenv("SP_ROUNDTRIP_NO_RECALC")) {
+            Calculator calc(*d.workbook);
+            calc.recalc_full();
+        } else {
+            // Diagnosis aid for when the calculator is broken: change every numeric formula
+            // value instead, which exercises the patch path as hard.
+            for (const auto& f : d.workbook->formulas()) {
+                if (f.sheet == kNoSheet) continue;
+                Sheet& sh = d.workbook->sheet(f.sheet);
+                Value v = sh.get(f.cell.row, f.cell.col);
+                if (v.is_number()) sh.set(f.cell.row, f.cell.col, Value(v.number() * 3 + 0.1));
+            }
+        }
         WriteStats st = write_patched(d, out);
         rewritten_files += st.cells_rewritten > 0;
         rewritten_cells += st.cells_rewritten;

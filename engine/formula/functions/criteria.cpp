@@ -210,6 +210,50 @@ int64_t used_rows(const Grid& g) {
     return std::clamp<int64_t>(ext - g.range.r1, 0, g.rows);
 }
 
+// --- per-recalc indexes -----------------------------------------------------------------
+
+namespace {
+struct ScratchKey {
+    char tag = 0;
+    bool has_b = false;
+    SheetId sa = kNoSheet, sb = kNoSheet;
+    RangeAddr a, b;
+    bool operator==(const ScratchKey&) const = default;
+};
+struct ScratchSlot {
+    ScratchKey key;
+    const void* owner = nullptr;  // the scratch map the entry lives in
+    std::weak_ptr<void> entry;
+};
+}  // namespace
+
+void* scratch_lookup(CallContext& ctx, char tag, const Grid& a, const Grid* b, std::shared_ptr<void> (*make)()) {
+    ScratchKey key;
+    key.tag = tag;
+    key.sa = a.sheet_id;
+    key.a = a.range;
+    if (b) { key.has_b = true; key.sb = b->sheet_id; key.b = b->range; }
+    thread_local ScratchSlot cache[64];
+    size_t h = size_t(tag) * 31 + key.sa * 7 + size_t(key.a.r1) * 131 + size_t(key.a.c1) * 17 + size_t(key.a.r2) * 3 +
+               size_t(key.a.c2) + (b ? size_t(key.b.r1) * 11 + size_t(key.b.c1) * 5 : 0);
+    ScratchSlot& slot = cache[h % 64];
+    auto& scratch = ctx.scratch();
+    if (slot.owner == &scratch && slot.key == key)
+        if (auto live = slot.entry.lock()) return live.get();
+    std::string text(1, tag);
+    for (int64_t n : {int64_t(key.sa), int64_t(key.a.r1), int64_t(key.a.c1), int64_t(key.a.r2), int64_t(key.a.c2),
+                      int64_t(key.sb), int64_t(key.b.r1), int64_t(key.b.c1), int64_t(key.b.r2), int64_t(key.b.c2)}) {
+        text += '|';
+        text += std::to_string(n);
+    }
+    std::shared_ptr<void>& entry = scratch[text];
+    if (!entry) entry = make();
+    slot.key = key;
+    slot.owner = &scratch;
+    slot.entry = entry;
+    return entry.get();
+}
+
 // --- criteria --------------------------------------------------------------------------
 
 static std::string_view str_of(const CellView& v) { return std::string_view(v.str->data, v.str->size); }
@@ -420,7 +464,7 @@ struct Pair {
 // does not match empty cells (only the range's stored cells are visited); when all
 // match empty cells, the rows up to the last used one are walked and the empty tail
 // is counted without being visited.
-Agg aggregate(CallContext& ctx, const std::vector<Pair>& pairs, const Grid* values) {
+Agg aggregate(CallContext& ctx, std::span<const Pair> pairs, const Grid* values) {
     Agg agg;
     Value keep, keep2;
     const Pair* driver = nullptr;
@@ -459,31 +503,29 @@ struct EqIndex {
     int uses = 0;
     bool built = false;
     std::unordered_map<std::string, Agg> map;
+    // Criterion value as typed (text or number bits) -> its answer, to skip parsing it again.
+    std::unordered_map<std::string, const Agg*> memo;
 };
 
-void range_key(std::string& out, const Grid& g) {
-    char buf[64];
-    auto put = [&](int64_t n) {
-        auto r = std::to_chars(buf, buf + sizeof buf, n);
-        out.append(buf, r.ptr);
-        out += ',';
-    };
-    put(g.sheet_id);
-    put(g.range.r1);
-    put(g.range.c1);
-    put(g.range.r2);
-    put(g.range.c2);
+// The memo key of a criterion value; false for values not worth memoising.
+bool memo_key(const Value& c, std::string& out) {
+    if (c.is_string()) {
+        out.assign(1, 's');
+        out += c.string();
+        return true;
+    }
+    if (c.is_number()) {
+        double d = c.number();
+        out.assign(1, 'n');
+        out.append(reinterpret_cast<const char*>(&d), sizeof d);
+        return true;
+    }
+    return false;
 }
 
 const Agg* indexed(CallContext& ctx, const Pair& pair, const Grid* values) {
     if (!pair.crit.indexable() || !pair.grid.is_ref() || (values && !values->is_ref())) return nullptr;
-    std::string key = "IF|";
-    range_key(key, pair.grid);
-    key += '|';
-    if (values) range_key(key, *values);
-    std::shared_ptr<void>& slot = ctx.scratch()[key];
-    if (!slot) slot = std::make_shared<EqIndex>();
-    auto* idx = static_cast<EqIndex*>(slot.get());
+    auto* idx = crit::scratch_get<EqIndex>(ctx, 'I', pair.grid, values);
     if (idx->uses++ == 0) return nullptr;  // first query: a plain scan is cheaper
     if (!idx->built) {
         std::string k;
@@ -504,7 +546,7 @@ const Agg* indexed(CallContext& ctx, const Pair& pair, const Grid* values) {
     return it == idx->map.end() ? &none : &it->second;
 }
 
-Agg aggregate_cached(CallContext& ctx, const std::vector<Pair>& pairs, const Grid* values) {
+Agg aggregate_cached(CallContext& ctx, std::span<const Pair> pairs, const Grid* values) {
     if (pairs.size() == 1)
         if (const Agg* a = indexed(ctx, pairs[0], values)) return *a;
     return aggregate(ctx, pairs, values);
@@ -585,11 +627,27 @@ Operand if_one(CallContext& ctx, Args args, Kind kind) {
             values = range;
         }
     }
-    std::vector<Value> crits{criterion_value(ctx, args[1])};
     bool d1904 = ctx.date1904();
-    return lift_criteria(crits, [&](const std::vector<Value>& c) {
-        std::vector<Pair> pairs{Pair{range, crit::parse(c[0], d1904)}};
-        return finish(kind, aggregate_cached(ctx, pairs, has_values ? &values : nullptr));
+    Value c = criterion_value(ctx, args[1]);
+    const Grid* vals = has_values ? &values : nullptr;
+    if (!c.is_array()) {  // the common case, without allocations
+        thread_local std::string raw;
+        EqIndex* idx = nullptr;
+        if (range.is_ref() && (!vals || vals->is_ref()) && memo_key(c, raw)) {
+            idx = crit::scratch_get<EqIndex>(ctx, 'I', range, vals);
+            if (auto it = idx->memo.find(raw); it != idx->memo.end()) return finish(kind, *it->second);
+        }
+        const Pair pair{range, crit::parse(c, d1904)};
+        if (const Agg* a = indexed(ctx, pair, vals)) {
+            if (idx) idx->memo.emplace(raw, a);
+            return finish(kind, *a);
+        }
+        return finish(kind, aggregate(ctx, std::span<const Pair>(&pair, 1), vals));
+    }
+    std::vector<Value> crits{c};
+    return lift_criteria(crits, [&](const std::vector<Value>& one) {
+        const Pair pair{range, crit::parse(one[0], d1904)};
+        return finish(kind, aggregate_cached(ctx, std::span<const Pair>(&pair, 1), vals));
     });
 }
 

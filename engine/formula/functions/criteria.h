@@ -3,6 +3,7 @@
 // a fast, copy-free walk over the cells of a range argument (shared with stats/lookup).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -77,6 +78,17 @@ void for_each_cell(CallContext& ctx, const Grid& g, F&& fn) {
 
 // Rows of the grid beyond which every cell is empty (bounded by the sheet's extent).
 int64_t used_rows(const Grid& g);
+
+// --- per-recalc indexes ----------------------------------------------------------------
+// The CallContext's scratch entry for (tag, range a[, range b]), created by make() when
+// missing. A small per-thread cache keyed by the binary ranges sits in front of the
+// string-keyed scratch map, so that 100,000 SUMIFs over one table do not each build and
+// hash a key string; it holds weak pointers, so clearing the scratch expires it.
+void* scratch_lookup(CallContext& ctx, char tag, const Grid& a, const Grid* b, std::shared_ptr<void> (*make)());
+template <class T>
+T* scratch_get(CallContext& ctx, char tag, const Grid& a, const Grid* b = nullptr) {
+    return static_cast<T*>(scratch_lookup(ctx, tag, a, b, [] { return std::shared_ptr<void>(std::make_shared<T>()); }));
+}
 
 // --- criteria ---------------------------------------------------------------------------
 struct Criterion {

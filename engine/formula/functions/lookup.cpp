@@ -90,10 +90,18 @@ Key make_key(const Value& v, bool wildcards) {
 
 std::string_view str_of(const CellView& v) { return std::string_view(v.str->data, v.str->size); }
 
-bool same_class(const Key& k, const CellView& v) { return v.type == k.type; }
+// Excel's order across types: numbers < text < booleans (blanks and errors: none).
+int rank(Type t) { return t == Type::Number ? 0 : t == Type::String ? 1 : t == Type::Bool ? 2 : -1; }
 
-// Order of a cell against the key, for cells of the key's type: <0, 0, >0.
+// MATCH/VLOOKUP/LOOKUP compare a cell only with a key of its own type; XLOOKUP and XMATCH
+// (total = true) order every number, text and boolean.
+bool same_class(const Key& k, const CellView& v, bool total = false) {
+    return total ? rank(v.type) >= 0 : v.type == k.type;
+}
+
+// Order of a cell against the key: <0, 0, >0.
 int order(const Key& k, const CellView& v) {
+    if (rank(v.type) != rank(k.type)) return rank(v.type) < rank(k.type) ? -1 : 1;
     switch (k.type) {
         case Type::Number:
             if (crit::num_eq(v.num, k.num)) return 0;
@@ -121,25 +129,11 @@ struct VecIndex {
     std::unordered_map<std::string, std::pair<int64_t, int64_t>> map;
 };
 
-void append_range(std::string& out, const Grid& g) {
-    char buf[24];
-    for (int64_t n : {int64_t(g.sheet_id), int64_t(g.range.r1), int64_t(g.range.c1), int64_t(g.range.r2),
-                      int64_t(g.range.c2)}) {
-        auto r = std::to_chars(buf, buf + sizeof buf, n);
-        out.append(buf, r.ptr);
-        out += ',';
-    }
-}
-
 // Exact search: first (or last) position whose cell equals the key; -1 when none.
 int64_t find_exact(CallContext& ctx, const Vec& v, const Key& k, bool from_last) {
     if (k.type != Type::Number && k.type != Type::String && k.type != Type::Bool) return -1;
     if (v.g.is_ref() && !k.wildcard) {
-        std::string skey = "LK|";
-        append_range(skey, v.g);
-        std::shared_ptr<void>& slot = ctx.scratch()[skey];
-        if (!slot) slot = std::make_shared<VecIndex>();
-        auto* idx = static_cast<VecIndex*>(slot.get());
+        auto* idx = crit::scratch_get<VecIndex>(ctx, 'L', v.g);
         if (idx->uses++ > 0) {  // a second query of this vector: index it
             if (!idx->built) {
                 std::string key;
@@ -155,13 +149,17 @@ int64_t find_exact(CallContext& ctx, const Vec& v, const Key& k, bool from_last)
                 });
                 idx->built = true;
             }
-            CellView kv;
-            Value keep;
-            if (k.type == Type::Number) { kv.type = Type::Number; kv.num = k.num; }
-            else if (k.type == Type::Bool) { kv.type = Type::Bool; kv.b = k.b; }
-            else { keep = Value::string(k.text); kv = crit::view_of(keep); }
-            std::string key;
-            crit::cell_key(kv, key, false, false);
+            thread_local std::string key;
+            if (k.type == Type::String) {  // the key's text is folded already
+                key.assign(1, 't');
+                key += k.text;
+            } else {
+                CellView kv;
+                kv.type = k.type;
+                if (k.type == Type::Number) kv.num = k.num;
+                else kv.b = k.b;
+                crit::cell_key(kv, key, false, false);
+            }
             auto it = idx->map.find(key);
             if (it == idx->map.end()) return -1;
             return from_last ? it->second.second : it->second.first;
@@ -180,7 +178,7 @@ int64_t find_exact(CallContext& ctx, const Vec& v, const Key& k, bool from_last)
 // Excel's binary search: the last position whose cell is <= key (>= key when descending),
 // probing only cells of the key's type — at each probe, cells of other types are stepped
 // over towards the low end. -1 when none.
-int64_t binary_search(CallContext& ctx, const Vec& v, const Key& k, bool descending) {
+int64_t binary_search(CallContext& ctx, const Vec& v, const Key& k, bool descending, bool total = false) {
     int64_t lo = 0, hi = v.n - 1, result = -1;
     Value keep;
     while (lo <= hi) {
@@ -188,7 +186,7 @@ int64_t binary_search(CallContext& ctx, const Vec& v, const Key& k, bool descend
         CellView c;
         for (; m >= lo; --m) {
             c = v.at(ctx, m, keep);
-            if (same_class(k, c)) break;
+            if (same_class(k, c, total)) break;
         }
         if (m < lo) { lo = mid + 1; continue; }
         int o = order(k, c);
@@ -207,7 +205,7 @@ int64_t binary_search(CallContext& ctx, const Vec& v, const Key& k, bool descend
 int64_t next_comparable(CallContext& ctx, const Vec& v, const Key& k, int64_t p) {
     Value keep;
     for (int64_t q = p + 1; q < v.n; ++q)
-        if (same_class(k, v.at(ctx, q, keep))) return q;
+        if (same_class(k, v.at(ctx, q, keep), true)) return q;
     return -1;
 }
 
@@ -220,7 +218,7 @@ int64_t find_nearest(CallContext& ctx, const Vec& v, const Key& k, int mode, boo
     for (int64_t q = 0; q < v.n; ++q) {
         int64_t pos = from_last ? v.n - 1 - q : q;
         CellView c = v.at(ctx, pos, keep);
-        if (!same_class(k, c)) continue;
+        if (!same_class(k, c, true)) continue;
         int o = order(k, c);
         if (mode < 0 ? o >= 0 : o <= 0) continue;
         if (best >= 0) {
@@ -349,10 +347,22 @@ Err x_find(CallContext& ctx, const Vec& v, const Value& x, double match, double 
     if (match != m || m < -1 || m > 2) return Err::Value;
     if (search != s || (s != 1 && s != -1 && s != 2 && s != -2)) return Err::Value;
     Key k = make_key(x, m == 2);
-    if (x.is_empty()) { pos = -1; return Err::None; }
+    if (m == 2 && (s == 2 || s == -2)) return Err::Value;  // no wildcards in a binary search
+    if (x.is_empty()) {  // an empty lookup value finds the first (last) empty cell
+        pos = -1;
+        Value keep;
+        int64_t full = v.across ? v.g.cols : v.g.rows;
+        if (s < 0 && full > v.n) { pos = full - 1; return Err::None; }
+        for (int64_t q = 0; q < v.n; ++q) {
+            int64_t p = s < 0 ? v.n - 1 - q : q;
+            if (v.at(ctx, p, keep).type == Type::Empty) { pos = p; return Err::None; }
+        }
+        if (full > v.n) pos = v.n;
+        return Err::None;
+    }
     if (s == 2 || s == -2) {
         bool desc = s == -2;
-        int64_t p = binary_search(ctx, v, k, desc);
+        int64_t p = binary_search(ctx, v, k, desc, true);
         Value keep;
         bool hit = p >= 0 && order(k, v.at(ctx, p, keep)) == 0;
         if (m == 0 || m == 2) pos = hit ? p : -1;
@@ -478,9 +488,10 @@ Operand fn_offset(CallContext& ctx, Args args) {
         if (Err e = num_arg(ctx, args[3], h); e != Err::None) return err(e);
     if (args.size() > 4 && !args[4].is_missing())
         if (Err e = num_arg(ctx, args[4], w); e != Err::None) return err(e);
-    h = std::trunc(h);
-    w = std::trunc(w);
     if (h == 0 || w == 0) return err(Err::Ref);
+    // A fractional size is cut to whole cells, but never below one (Excel: width 0.9 is 1).
+    h = std::trunc(h) != 0 ? std::trunc(h) : (h > 0 ? 1 : -1);
+    w = std::trunc(w) != 0 ? std::trunc(w) : (w > 0 ? 1 : -1);
     double r1 = base.range.r1 + std::trunc(dr), c1 = base.range.c1 + std::trunc(dc);
     double r2 = r1 + h + (h > 0 ? -1 : 1), c2 = c1 + w + (w > 0 ? -1 : 1);
     if (r2 < r1) std::swap(r1, r2);
@@ -561,6 +572,7 @@ Operand fn_indirect(CallContext& ctx, Args args) {
 
 Operand row_or_col(CallContext& ctx, Args args, bool want_row) {
     if (args.empty() || args[0].is_missing()) return Value(double((want_row ? ctx.cell().row : ctx.cell().col) + 1));
+    if (args[0].is_value() && args[0].value().is_error()) return args[0].value();
     if (args[0].kind() != Operand::Kind::Ref) return err(Err::Value);
     const RangeAddr& r = args[0].ref().range;
     int64_t first = want_row ? r.r1 : r.c1, count = want_row ? r.rows() : r.cols();
@@ -610,10 +622,22 @@ Operand fn_address(CallContext& ctx, Args args) {
         out = quote_sheet_name(sheet) + "!";
     }
     std::string r = std::to_string(int64_t(row)), c = std::to_string(int64_t(col));
+    auto part = [&](bool absolute, const std::string& n) {
+        if (absolute) { out += n; return; }
+        out += '[';
+        out += n;
+        out += ']';
+    };
     if (a1) {
-        out += (abs_col ? "$" : "") + column_letters(int32_t(col) - 1) + (abs_row ? "$" : "") + r;
+        if (abs_col) out += '$';
+        out += column_letters(int32_t(col) - 1);
+        if (abs_row) out += '$';
+        out += r;
     } else {
-        out += "R" + (abs_row ? r : "[" + r + "]") + "C" + (abs_col ? c : "[" + c + "]");
+        out += 'R';
+        part(abs_row, r);
+        out += 'C';
+        part(abs_col, c);
     }
     return Value::string(out);
 }

@@ -40,6 +40,7 @@ Err number_arg(CallContext& ctx, Args args, size_t i, double& out, double dflt =
 
 // Excel truncates integer arguments (digits, counts, radixes) toward zero.
 int clamp_int(double d, int lo = -100000, int hi = 100000) {
+    if (std::isnan(d)) return 0;
     d = std::trunc(d);
     return d < lo ? lo : (d > hi ? hi : int(d));
 }
@@ -827,7 +828,7 @@ Operand fn_decimal(CallContext& ctx, Args args) {
     r = std::trunc(r);
     if (r < 2 || r > 36) return error(Err::Num);
     if (text.size() > 255) return error(Err::Value);
-    // Excel accepts surrounding spaces, and a 0x / 0X (radix 16) or trailing h (radix 16) is not special.
+    // Surrounding spaces are ignored; letters are case-insensitive; an empty text is 0.
     size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');
     if (b == std::string::npos) return Value(0.0);
     double v = 0;

@@ -588,6 +588,61 @@ Operand fn_norm_s_inv(CallContext& ctx, Args args) {
     return Value(norm_inv(x[0]));
 }
 
+// Regularised incomplete beta I_x(a, b), by its continued fraction (modified Lentz).
+double beta_cf(double a, double b, double x) {
+    const double tiny = 1e-300;
+    double c = 1, d = 1 - (a + b) * x / (a + 1);
+    d = 1 / (std::fabs(d) < tiny ? tiny : d);
+    double h = d;
+    for (int m = 1; m <= 1000; ++m) {
+        for (int step = 0; step < 2; ++step) {
+            double aa = step == 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+                                  : -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+            d = 1 + aa * d;
+            d = 1 / (std::fabs(d) < tiny ? tiny : d);
+            c = 1 + aa / c;
+            if (std::fabs(c) < tiny) c = tiny;
+            h *= d * c;
+            if (step == 1 && std::fabs(d * c - 1) < 1e-16) return h;
+        }
+    }
+    return h;
+}
+double ibeta(double a, double b, double x) {
+    if (x <= 0) return 0;
+    if (x >= 1) return 1;
+    double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x));
+    if (x < (a + 1) / (a + b + 2)) return front * beta_cf(a, b, x) / a;
+    return 1 - front * beta_cf(b, a, 1 - x) / b;
+}
+// Regularised upper incomplete gamma Q(a, x).
+double gamma_q(double a, double x) {
+    if (x <= 0) return 1;
+    double front = std::exp(-x + a * std::log(x) - std::lgamma(a));
+    if (x < a + 1) {  // series for P
+        double sum = 1 / a, del = sum, ap = a;
+        for (int n = 0; n < 100000 && std::fabs(del) > std::fabs(sum) * 1e-16; ++n) {
+            ap += 1;
+            del *= x / ap;
+            sum += del;
+        }
+        return 1 - sum * front;
+    }
+    const double tiny = 1e-300;  // continued fraction for Q
+    double b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
+    for (int i = 1; i <= 100000; ++i) {
+        double an = -i * (i - a);
+        b += 2;
+        d = an * d + b;
+        d = 1 / (std::fabs(d) < tiny ? tiny : d);
+        c = b + an / c;
+        if (std::fabs(c) < tiny) c = tiny;
+        h *= d * c;
+        if (std::fabs(d * c - 1) < 1e-16) break;
+    }
+    return front * h;
+}
+
 double binom_pmf(double k, double n, double p) {
     if (p == 0) return k == 0 ? 1 : 0;
     if (p == 1) return k == n ? 1 : 0;
@@ -600,6 +655,8 @@ Operand fn_binom_dist(CallContext& ctx, Args args) {
     double k = std::trunc(x[0]), n = std::trunc(x[1]), p = x[2];
     if (k < 0 || n < 0 || k > n || p < 0 || p > 1) return Value::error(Err::Num);
     if (!cum) return Value(binom_pmf(k, n, p));
+    if (k >= n) return Value(1.0);
+    if (k > 1000 && p > 0 && p < 1) return Value(ibeta(n - k, k + 1, 1 - p));  // P(X<=k) in closed form
     double s = 0;
     for (double i = 0; i <= k; ++i) s += binom_pmf(i, n, p);
     return Value(std::min(s, 1.0));
@@ -611,6 +668,7 @@ Operand fn_poisson_dist(CallContext& ctx, Args args) {
     if (k < 0 || m < 0) return Value::error(Err::Num);
     auto pmf = [&](double i) { return m == 0 ? (i == 0 ? 1.0 : 0.0) : std::exp(i * std::log(m) - m - std::lgamma(i + 1)); };
     if (!cum) return Value(pmf(k));
+    if (k > 1000 && m > 0) return Value(gamma_q(k + 1, m));  // P(X<=k) = Q(k+1, mean)
     double s = 0;
     for (double i = 0; i <= k; ++i) s += pmf(i);
     return Value(std::min(s, 1.0));

@@ -820,6 +820,68 @@ Operand lift_first(CallContext& ctx, Args args, Operand (*fn)(CallContext&, Args
 Operand fn_textbefore(CallContext& ctx, Args args) { return lift_first(ctx, args, text_before_after, true); }
 Operand fn_textafter(CallContext& ctx, Args args) { return lift_first(ctx, args, text_before_after, false); }
 
+// Splits t at any of the delimiters (the first one listed wins at a position).
+std::vector<std::u32string> split_any(const std::u32string& t, const std::vector<std::u32string>& ds, bool fold_case,
+                                      bool ignore_empty) {
+    auto fold = [&](char32_t c) { return fold_case ? utf8::lower(c) : c; };
+    std::vector<std::u32string> out;
+    std::u32string cur;
+    for (size_t i = 0; i < t.size();) {
+        size_t len = 0;
+        for (const std::u32string& d : ds) {
+            if (i + d.size() > t.size()) continue;
+            bool ok = true;
+            for (size_t k = 0; k < d.size() && ok; ++k) ok = fold(t[i + k]) == fold(d[k]);
+            if (ok) { len = d.size(); break; }
+        }
+        if (len == 0) { cur += t[i++]; continue; }
+        if (!(ignore_empty && cur.empty())) out.push_back(cur);
+        cur.clear();
+        i += len;
+    }
+    if (!(ignore_empty && cur.empty())) out.push_back(cur);
+    return out;
+}
+
+// TEXTSPLIT(text, col_delimiter, [row_delimiter], [ignore_empty], [match_mode], [pad_with]):
+// an array of the pieces, short rows padded (with #N/A by default).
+Operand fn_textsplit(CallContext& ctx, Args args) {
+    TEXT_ARG(0, s);
+    std::vector<std::string> cols, rows;
+    if (present(args, 1))
+        if (Err e = delimiter_list(ctx, args[1], cols); e != Err::None) return error(e);
+    if (present(args, 2))
+        if (Err e = delimiter_list(ctx, args[2], rows); e != Err::None) return error(e);
+    if (cols.empty() && rows.empty()) return error(Err::Value);
+    for (const auto& d : cols)
+        if (d.empty()) return error(Err::Value);
+    for (const auto& d : rows)
+        if (d.empty()) return error(Err::Value);
+    BOOL_ARG(3, ignore_empty, false);
+    NUM_ARG(4, mode_d, 0);
+    int mode = int(std::trunc(mode_d));
+    if (mode != 0 && mode != 1) return error(Err::Value);
+    Value pad = present(args, 5) ? ctx.scalar(args[5]) : error(Err::NA);
+    std::vector<std::u32string> cd, rd;
+    for (const auto& d : cols) cd.push_back(decode(d));
+    for (const auto& d : rows) rd.push_back(decode(d));
+    std::u32string t = decode(s);
+    std::vector<std::u32string> lines = rd.empty() ? std::vector<std::u32string>{t} : split_any(t, rd, mode == 1, ignore_empty);
+    std::vector<std::vector<std::u32string>> cells;
+    size_t width = 1;
+    for (const auto& line : lines) {
+        cells.push_back(cd.empty() ? std::vector<std::u32string>{line} : split_any(line, cd, mode == 1, ignore_empty));
+        width = std::max(width, cells.back().size());
+    }
+    if (cells.empty()) return error(Err::Calc);
+    Array out(uint32_t(cells.size()), uint32_t(width));
+    for (size_t r = 0; r < cells.size(); ++r)
+        for (size_t c = 0; c < width; ++c)
+            out.at(uint32_t(r), uint32_t(c)) = c < cells[r].size() ? text(encode(cells[r][c])) : pad;
+    if (out.rows() == 1 && out.cols() == 1) return out.at(0, 0);
+    return Value::array(std::move(out));
+}
+
 // --- VALUETOTEXT / ARRAYTOTEXT ----------------------------------------------------------
 
 std::string value_text(const Value& v, bool strict) {
@@ -920,6 +982,7 @@ void register_text_functions(FunctionRegistry& reg) {
         {"REPLACEB", fn_replaceb, 4, 4, kLift, "Replaces bytes at a byte position"},
         {"TEXTBEFORE", fn_textbefore, 2, 6, 0, "Text before a delimiter"},
         {"TEXTAFTER", fn_textafter, 2, 6, 0, "Text after a delimiter"},
+        {"TEXTSPLIT", fn_textsplit, 2, 6, 0, "Splits a text into an array at column and row delimiters"},
         {"VALUETOTEXT", fn_valuetotext, 1, 2, kLift, "A value as text (strict format quotes strings)"},
         {"ARRAYTOTEXT", fn_arraytotext, 1, 2, 0, "An array or range as text"},
     };
