@@ -54,6 +54,26 @@ std::vector<std::string> attr_values(const std::string& xml, const std::string& 
     return out;
 }
 
+// File names from other systems may not be UTF-8 (GBK zips, old shares): invalid bytes become
+// U+FFFD so that the sheet stays well-formed XML.
+std::string valid_utf8(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = n > 0 && i + n <= s.size() && !(n == 2 && c < 0xC2);
+        for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        if (ok) {
+            out.append(s, i, n);
+            i += n;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    return out;
+}
+
 std::string sheet_xml(const PlainSheet& sheet) {
     std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                     "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
@@ -82,7 +102,7 @@ std::string sheet_xml(const PlainSheet& sheet) {
                 x += "</v></c>";
             } else if (auto* s = std::get_if<std::string>(&v)) {
                 x += "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">";
-                xlsx::append_text(x, *s);
+                xlsx::append_text(x, valid_utf8(*s));
                 x += "</t></is></c>";
             }
         }
@@ -127,7 +147,7 @@ void append_sheet(const std::string& path, const PlainSheet& sheet) {
     std::string prefix;
     if (!find_close(wb_xml, "sheets", pos, prefix)) throw xlsx::Error(path, wb_part, "", "no <sheets> element");
     std::string name;
-    xlsx::append_text(name, sheet.name, true);
+    xlsx::append_text(name, valid_utf8(sheet.name), true);
     wb_xml.insert(pos, "<" + prefix + "sheet xmlns:r=\"" + kRelNs + "\" name=\"" + name + "\" sheetId=\"" +
                            std::to_string(sheet_id + 1) + "\" r:id=\"" + rid + "\"/>");
     if (!find_close(rels_xml, "Relationships", pos, prefix)) throw xlsx::Error(path, rels_part, "", "no <Relationships>");

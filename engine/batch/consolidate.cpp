@@ -31,8 +31,11 @@ uint64_t key(int32_t r, int32_t c) { return (uint64_t(uint32_t(r)) << 20) | uint
 struct Acc {
     double sum = 0;
     bool any_number = false;
-    Value first;             // kept cells: the first unit's value
-    bool conflict = false;   // kept cells: a later unit had another value
+    Value first;             // the first unit's value that is not a number
+    bool conflict = false;   // a later unit had another such value
+    // Summed cells: units holding text (or an error) there, noted only when other units hold numbers
+    // (a summed cell where every unit has text is a text input: 项目名称, 指标 texts).
+    std::vector<std::pair<size_t, Value>> odd;
 };
 
 struct SheetPlan {
@@ -56,9 +59,14 @@ std::string where(const std::string& sheet, int32_t r, int32_t c) {
     return quote_sheet_name(sheet) + "!" + cell_text({r, c});
 }
 
+// At most 20 characters (UTF-8 code points, never cut inside one).
 std::string short_text(const Value& v) {
     std::string s = to_display(v);
-    if (s.size() > 40) s = s.substr(0, 40) + "…";
+    size_t chars = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // continuation byte
+        if (++chars > 20) return s.substr(0, i) + "…";
+    }
     return s;
 }
 
@@ -259,19 +267,17 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const std:
                         if (p.formulas.count(k)) return;
                         Value v = view.value();
                         Acc& a = p.acc[k];
-                        if (p.summed(r, c)) {
-                            if (v.is_number()) {
-                                a.sum += v.number();
-                                a.any_number = true;
-                                ++unit.numbers;
-                            } else if (unit.notes.size() < 20) {
-                                unit.notes.push_back(where(p.name, r, c) + " 为" + (v.is_string() ? "文本" : "非数值") +
-                                                     "“" + short_text(v) + "”，未计入");
-                            }
-                        } else if (!p.published.count(k)) {
-                            if (a.first.is_empty()) a.first = v;
-                            else if (!a.first.same_as(v)) a.conflict = true;
+                        if (p.published.count(k)) return;
+                        bool summed = p.summed(r, c);
+                        if (summed && v.is_number()) {
+                            a.sum += v.number();
+                            a.any_number = true;
+                            ++unit.numbers;
+                            return;
                         }
+                        if (summed && a.odd.size() < 50) a.odd.push_back({res.units.size(), v});
+                        if (a.first.is_empty()) a.first = v;
+                        else if (!a.first.same_as(v)) a.conflict = true;
                     });
                 }
                 unit.included = true;
@@ -292,10 +298,15 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const std:
         const Sheet& sh = twb.sheet(p.sheet);
         for (auto& [k, a] : p.acc) {
             int32_t r = int32_t(k >> 20), c = int32_t(k & 0xFFFFF);
-            if (p.summed(r, c)) {
-                if (!a.any_number) continue;
+            if (a.any_number) {
                 twb.set_value(p.sheet, {r, c}, Value(a.sum));
                 ++res.cells_summed;
+                for (const auto& [u, v] : a.odd) {
+                    auto& notes = res.units[u].notes;
+                    if (notes.size() < 20)
+                        notes.push_back(where(p.name, r, c) + " 为" + (v.is_string() ? "文本" : "非数值") + "“" +
+                                        short_text(v) + "”，未计入");
+                }
             } else if (sh.get(r, c).is_empty() && !a.first.is_empty()) {
                 if (a.conflict) res.conflicts.push_back(where(p.name, r, c));
                 else twb.set_value(p.sheet, {r, c}, a.first);

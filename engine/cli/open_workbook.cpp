@@ -34,10 +34,27 @@ static void report(const xlsx::Document& doc, bool strict) {
         throw Exit(kBadInput, doc.path + ": " + std::to_string(errors) + " formula(s) do not parse (--strict)");
 }
 
+std::shared_ptr<lua::PluginSet> cli_plugins() {
+    static std::shared_ptr<lua::PluginSet> set = [] {
+        const GlobalOptions& g = global_options();
+        auto s = g.no_plugins ? std::make_shared<lua::PluginSet>() : lua::PluginSet::load_default(g.plugin_dirs);
+        for (const auto& d : s->diagnostics()) std::cerr << "suanpan: plugin error: " << d.text() << "\n";
+        return s;
+    }();
+    return set;
+}
+
+const FunctionRegistry* cli_registry() {
+    static std::shared_ptr<FunctionRegistry> reg = cli_plugins()->registry();
+    return reg.get();
+}
+
 OpenedWorkbook open_workbook(const std::string& path, const InputOptions& in, bool recalc, bool record_changes) {
-    xlsx::ReadOptions ro;
-    if (in.max_inflated) ro.limits.max_entry = ro.limits.max_total = in.max_inflated;
     OpenedWorkbook out;
+    out.plugins = cli_plugins();
+    xlsx::ReadOptions ro;
+    ro.registry = cli_registry();
+    if (in.max_inflated) ro.limits.max_entry = ro.limits.max_total = in.max_inflated;
     try {
         out.doc = xlsx::read(path, ro);
     } catch (const xlsx::Error& e) {
@@ -45,6 +62,8 @@ OpenedWorkbook open_workbook(const std::string& path, const InputOptions& in, bo
     }
     report(out.doc, in.strict);
     out.calc = std::make_unique<Calculator>(out.wb());
+    out.runtime = std::make_unique<lua::Runtime>(out.plugins);
+    out.calc->set_host(&out.runtime->host(), out.runtime.get());
     if (recalc) {
         out.calc->record_changes(record_changes);
         out.recalc = out.calc->recalc_full();

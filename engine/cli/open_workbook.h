@@ -10,6 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include "calc/calculator.h"
+#include "lua/plugins.h"
+#include "lua/runtime.h"
 #include "xlsx/xlsx.h"
 
 namespace sp::cli {
@@ -20,7 +22,16 @@ struct InputOptions {
 };
 void add_input_options(CLI::App& sub, InputOptions& o);
 
+// The Lua plugins named by the global options (shipped plugins/, --plugins DIR,
+// SUANPAN_PLUGIN_PATH; none with --no-plugins), loaded once per process. Broken plugin
+// files are reported on stderr; the others still load.
+std::shared_ptr<lua::PluginSet> cli_plugins();
+// The built-in functions plus those plugins' functions (lives as long as the process).
+const FunctionRegistry* cli_registry();
+
 struct OpenedWorkbook {
+    std::shared_ptr<lua::PluginSet> plugins;
+    std::unique_ptr<lua::Runtime> runtime;  // this thread's Lua state: the calculator's host
     xlsx::Document doc;
     std::unique_ptr<Calculator> calc;
     RecalcStats recalc;  // zero when not recalculated

@@ -36,7 +36,7 @@ int error_tostring(lua_State* L) {
 // Keeps a table of row tables as an Array; false when a cell is not a scalar.
 bool table_to_array(lua_State* L, int idx, Value& out) {
     idx = lua_absindex(L, idx);
-    lua_Integer rows = luaL_len(L, idx);
+    lua_Integer rows = lua_Integer(lua_rawlen(L, idx));  // raw: no metamethods outside a protected call
     if (rows <= 0) {
         out = Value();
         return true;
@@ -49,7 +49,7 @@ bool table_to_array(lua_State* L, int idx, Value& out) {
         for (lua_Integer r = 1; r <= rows; ++r) {
             lua_rawgeti(L, idx, r);
             if (lua_type(L, -1) != LUA_TTABLE) { lua_pop(L, 1); return false; }
-            cols = std::max<lua_Integer>(cols, luaL_len(L, -1));
+            cols = std::max<lua_Integer>(cols, lua_Integer(lua_rawlen(L, -1)));
             lua_pop(L, 1);
         }
     } else {

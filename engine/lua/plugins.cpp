@@ -45,26 +45,41 @@ std::unique_ptr<State> new_plugin_state(const Limits& limits) {
     return st;
 }
 
+namespace {
+
+struct SourceFrame {
+    const PluginSource* src;
+    std::string chunk;
+};
+
+// [frame]: compiles the text, gives it its own _ENV (a table reading the shared
+// globals through __index) and runs it — all protected, so memory errors stay Lua errors.
+int source_trampoline(lua_State* L) {
+    const SourceFrame& f = *static_cast<const SourceFrame*>(lua_touserdata(L, 1));
+    if (luaL_loadbufferx(L, f.src->text.data(), f.src->text.size(), f.chunk.c_str(), "t") != LUA_OK)
+        return lua_error(L);
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushglobaltable(L);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_setupvalue(L, -2, 1);
+    lua_call(L, 0, 0);
+    return 0;
+}
+
+}  // namespace
+
 bool run_source(State& st, const PluginSource& src, std::string& error) {
     lua_State* L = st.L();
     int top = lua_gettop(L);
     st.begin_call();
-    std::string chunk = "@" + src.display;
-    int status = luaL_loadbufferx(L, src.text.data(), src.text.size(), chunk.c_str(), "t");
-    if (status == LUA_OK) {
-        // _ENV of the file: its own table, reading the shared globals through __index.
-        lua_newtable(L);
-        lua_newtable(L);
-        lua_pushglobaltable(L);
-        lua_setfield(L, -2, "__index");
-        lua_setmetatable(L, -2);
-        lua_setupvalue(L, -2, 1);
-        status = lua_pcall(L, 0, 0, 0);
-    }
-    if (status != LUA_OK) {
-        error = error_message(L);
-        if (status == LUA_ERRMEM) error = src.display + ": memory limit exceeded while loading";
-    }
+    SourceFrame frame{&src, "@" + src.display};
+    lua_pushcfunction(L, source_trampoline);
+    lua_pushlightuserdata(L, &frame);
+    int status = lua_pcall(L, 1, 0, 0);
+    if (status != LUA_OK) error = status == LUA_ERRMEM ? src.display + ": memory limit exceeded while loading"
+                                                      : error_message(L);
     lua_settop(L, top);
     return status == LUA_OK;
 }

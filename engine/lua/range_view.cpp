@@ -8,6 +8,8 @@
 #include "lua/range_view.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <exception>
 #include <string>
 
 #include "calc/calculator.h"
@@ -70,11 +72,24 @@ View& new_view(lua_State* L, const View& from) {
     return *v;
 }
 
+// Runs f, turning a C++ exception into a Lua error (exceptions must not cross Lua's C frames).
+template <class F>
+Value guarded(lua_State* L, F&& f) {
+    thread_local char msg[256];
+    try {
+        return f();
+    } catch (const std::exception& e) {
+        std::snprintf(msg, sizeof msg, "%s", e.what());
+    }
+    luaL_error(L, "%s", msg);
+    return Value();
+}
+
 // 0-based offsets inside the view.
-Value read(const View& v, int32_t i, int32_t j) {
+Value read(lua_State* L, const View& v, int32_t i, int32_t j) {
     int32_t r = v.ref.range.r1 + i, c = v.ref.range.c1 + j;
     if (v.arr) return v.arr->at(uint32_t(r), uint32_t(c));
-    if (v.ctx) return v.ctx->cell_value(v.ref.sheet, r, c);
+    if (v.ctx) return guarded(L, [&] { return v.ctx->cell_value(v.ref.sheet, r, c); });
     return v.wb->get(v.ref.sheet, CellAddr{r, c});
 }
 
@@ -94,7 +109,7 @@ RangeAddr clip(const Workbook& wb, const SheetRange& r) {
     return a;
 }
 
-void push_cell(lua_State* L, const View& v, int32_t i, int32_t j) { push_value(L, read(v, i, j)); }
+void push_cell(lua_State* L, const View& v, int32_t i, int32_t j) { push_value(L, read(L, v, i, j)); }
 
 int range_index(lua_State* L) {
     View& v = check_view(L, 1);
@@ -171,7 +186,7 @@ int range_numbers(lua_State* L) {
     lua_Integer k = 0;
     for (int32_t i = 0; i < v.rows(); ++i)
         for (int32_t j = 0; j < v.cols(); ++j) {
-            Value x = read(v, i, j);
+            Value x = read(L, v, i, j);
             if (!x.is_number()) continue;
             lua_pushnumber(L, x.number());
             lua_rawseti(L, -2, ++k);
@@ -327,7 +342,7 @@ int wb_eval(lua_State* L) {
     }
     if (!w.calc) return luaL_error(L, "wb:eval needs a calculator");
     if (w.wb->sheet_count() == 0) return 0;
-    push_value(L, w.calc->evaluate(f, sheet));
+    push_value(L, guarded(L, [&] { return w.calc->evaluate(f, sheet); }));
     return 1;
 }
 

@@ -6,6 +6,9 @@
 // reference arrives as its value. Larger references and arrays arrive as views.
 #include "lua/runtime.h"
 
+#include <cmath>
+#include <stdexcept>
+
 #include "calc/calculator.h"
 #include "lua/bridge.h"
 #include "lua/range_view.h"
@@ -114,10 +117,89 @@ void Runtime::report(CallContext& ctx, const FunctionDef& def, const std::string
                                     wb.where(ctx.sheet(), ctx.cell()) + ": " + what});
 }
 
+namespace {
+
+// Everything that may allocate in Lua (strings, views) or read cells happens inside a
+// protected call, so running out of memory there is a Lua error, never a panic.
+struct CallFrame {
+    CallContext* ctx;
+    Args args;
+    int fns_ref, idx;
+    bool accept_errors;
+    Value early;  // an error argument returned without calling Lua
+    bool has_early = false;
+    std::string exception;  // a C++ exception met while reading cells
+};
+
+bool push_arg(lua_State* L, CallFrame& f, const Operand& a) {
+    switch (a.kind()) {
+        case Operand::Kind::Missing: lua_pushnil(L); return true;
+        case Operand::Kind::Value: {
+            const Value& v = a.value();
+            if (v.is_array()) {
+                push_array(L, &v.array());
+            } else {
+                if (v.is_error() && !f.accept_errors) {
+                    f.early = v;
+                    return false;
+                }
+                push_value(L, v);
+            }
+            return true;
+        }
+        case Operand::Kind::Ref: {
+            const SheetRange& r = a.ref();
+            if (!r.range.is_cell()) {
+                push_range(L, f.ctx, r);
+                return true;
+            }
+            Value v;
+            try {
+                v = f.ctx->cell_value(r.sheet, r.range.r1, r.range.c1);
+            } catch (const std::exception& e) {
+                f.exception = e.what();
+            }
+            if (!f.exception.empty()) luaL_error(L, "%s", f.exception.c_str());
+            if (v.is_error() && !f.accept_errors) {
+                f.early = std::move(v);
+                return false;
+            }
+            push_value(L, v);
+            return true;
+        }
+        case Operand::Kind::Areas: {
+            auto areas = a.area_list();
+            lua_createtable(L, int(areas.size()), 0);
+            for (size_t i = 0; i < areas.size(); ++i) {
+                push_range(L, f.ctx, areas[i]);
+                lua_rawseti(L, -2, lua_Integer(i + 1));
+            }
+            return true;
+        }
+    }
+    return true;
+}
+
+// [frame] -> result of fn(args…), or nothing when an error argument short-circuits.
+int call_trampoline(lua_State* L) {
+    CallFrame& f = *static_cast<CallFrame*>(lua_touserdata(L, 1));
+    luaL_checkstack(L, int(f.args.size()) + 4, "too many arguments");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f.fns_ref);
+    lua_rawgeti(L, -1, f.idx + 1);
+    for (const Operand& a : f.args)
+        if (!push_arg(L, f, a)) {
+            f.has_early = true;
+            return 0;
+        }
+    lua_call(L, int(f.args.size()), 1);
+    return 1;
+}
+
+}  // namespace
+
 Operand Runtime::call(CallContext& ctx, const FunctionDef& def, Args args) {
     int idx = def.plugin_index;
     if (idx < 0 || size_t(idx) >= loaded_.size() || !loaded_[idx]) return Operand(Value::error(Err::Name));
-    const bool accept_errors = plugins_->functions()[idx].decl.accept_errors;
     lua_State* L = state_->L();
     const int top = lua_gettop(L);
     if (depth_++ == 0) state_->begin_call();
@@ -126,53 +208,14 @@ Operand Runtime::call(CallContext& ctx, const FunctionDef& def, Args args) {
         ~Depth() { --d; }
     } depth_guard{depth_};
 
-    if (!lua_checkstack(L, int(args.size()) + 8)) return Operand(Value::error(Err::Calc));
-    lua_rawgeti(L, LUA_REGISTRYINDEX, fns_ref_);
-    lua_rawgeti(L, -1, idx + 1);
-    for (const Operand& a : args) {
-        switch (a.kind()) {
-            case Operand::Kind::Missing: lua_pushnil(L); break;
-            case Operand::Kind::Value: {
-                const Value& v = a.value();
-                if (v.is_array()) {
-                    push_array(L, &v.array());
-                } else {
-                    if (v.is_error() && !accept_errors) {
-                        lua_settop(L, top);
-                        return Operand(v);
-                    }
-                    push_value(L, v);
-                }
-                break;
-            }
-            case Operand::Kind::Ref: {
-                const SheetRange& r = a.ref();
-                if (r.range.is_cell()) {
-                    Value v = ctx.cell_value(r.sheet, r.range.r1, r.range.c1);
-                    if (v.is_error() && !accept_errors) {
-                        lua_settop(L, top);
-                        return Operand(v);
-                    }
-                    push_value(L, v);
-                } else {
-                    push_range(L, &ctx, r);
-                }
-                break;
-            }
-            case Operand::Kind::Areas: {
-                auto areas = a.area_list();
-                lua_createtable(L, int(areas.size()), 0);
-                for (size_t i = 0; i < areas.size(); ++i) {
-                    push_range(L, &ctx, areas[i]);
-                    lua_rawseti(L, -2, lua_Integer(i + 1));
-                }
-                break;
-            }
-        }
-    }
-    int status = lua_pcall(L, int(args.size()), 1, 0);
+    CallFrame frame{&ctx, args, fns_ref_, idx, plugins_->functions()[idx].decl.accept_errors, Value(), false, {}};
+    lua_pushcfunction(L, call_trampoline);
+    lua_pushlightuserdata(L, &frame);
+    int status = lua_pcall(L, 1, 1, 0);
     Operand result;
-    if (status == LUA_OK) {
+    if (frame.has_early) {
+        result = Operand(frame.early);
+    } else if (status == LUA_OK) {
         Value v;
         if (lua_type(L, -1) == LUA_TNUMBER) {  // the common case first
             double d = lua_tonumber(L, -1);
@@ -195,18 +238,69 @@ Operand Runtime::call(CallContext& ctx, const FunctionDef& def, Args args) {
     return result;
 }
 
+namespace {
+
+struct CheckFrame {
+    Runtime* rt;
+    const check::Rule* rule;
+    Workbook* wb;
+    Calculator* calc;
+    int checks_ref;
+    std::vector<check::Finding>* out;
+};
+
+check::Finding finding_for(const check::Rule& rule, std::string message) {
+    check::Finding f;
+    f.rule_id = rule.id;
+    f.severity = rule.severity;
+    f.message = std::move(message);
+    f.sheet = rule.sheet;
+    f.tolerance = rule.tolerance;
+    return f;
+}
+
+// Calls the check function and reads what it returned (both may raise: protected).
+int check_trampoline(lua_State* L) {
+    CheckFrame& f = *static_cast<CheckFrame*>(lua_touserdata(L, 1));
+    const check::Rule& rule = *f.rule;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f.checks_ref);
+    if (lua_rawgeti(L, -1, rule.lua_fn + 1) != LUA_TFUNCTION)
+        return luaL_error(L, "check function not loaded in this runtime");
+    push_workbook(L, f.wb, f.calc);
+    lua_call(L, 1, 1);
+    int t = lua_gettop(L);
+    if (lua_type(L, t) == LUA_TBOOLEAN && !lua_toboolean(L, t)) {
+        f.out->push_back(finding_for(rule, rule.message));
+    } else if (lua_type(L, t) == LUA_TSTRING) {
+        f.out->push_back(finding_for(rule, lua_tostring(L, t)));
+    } else if (lua_type(L, t) == LUA_TTABLE) {
+        lua_rawgeti(L, t, 1);
+        bool list = lua_type(L, -1) == LUA_TTABLE;
+        lua_pop(L, 1);
+        if (list) {
+            lua_Integer n = lua_Integer(lua_rawlen(L, t));
+            for (lua_Integer i = 1; i <= n; ++i) {
+                if (lua_rawgeti(L, t, i) == LUA_TTABLE) {
+                    check::Finding x = finding_for(rule, rule.message);
+                    read_finding(L, -1, x);
+                    f.out->push_back(std::move(x));
+                }
+                lua_pop(L, 1);
+            }
+        } else {
+            check::Finding x = finding_for(rule, rule.message);
+            read_finding(L, t, x);
+            f.out->push_back(std::move(x));
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
 std::vector<check::Finding> Runtime::run_check(const check::Rule& rule, Workbook& wb, Calculator& calc) {
     std::vector<check::Finding> out;
     if (rule.lua_fn < 0) return out;
-    auto make = [&](std::string message) {
-        check::Finding f;
-        f.rule_id = rule.id;
-        f.severity = rule.severity;
-        f.message = std::move(message);
-        f.sheet = rule.sheet;
-        f.tolerance = rule.tolerance;
-        return f;
-    };
     lua_State* L = state_->L();
     const int top = lua_gettop(L);
     if (depth_++ == 0) state_->begin_call();
@@ -223,43 +317,15 @@ std::vector<check::Finding> Runtime::run_check(const check::Rule& rule, Workbook
     rule_ = &rule;
     findings_ = &out;
 
-    lua_rawgeti(L, LUA_REGISTRYINDEX, checks_ref_);
-    if (lua_rawgeti(L, -1, rule.lua_fn + 1) != LUA_TFUNCTION) {
-        lua_settop(L, top);
-        out.push_back(make("check function not loaded in this runtime"));
-        return out;
-    }
-    push_workbook(L, &wb, &calc);
-    int status = lua_pcall(L, 1, 1, 0);
+    CheckFrame frame{this, &rule, &wb, &calc, checks_ref_, &out};
+    lua_pushcfunction(L, check_trampoline);
+    lua_pushlightuserdata(L, &frame);
+    int status = lua_pcall(L, 1, 0, 0);
     if (status != LUA_OK) {
         std::string msg = status == LUA_ERRMEM ? "memory limit exceeded" : error_message(L);
         wb.diagnostics().push_back({Diagnostic::Level::Error, kNoSheet, {-1, -1},
                                     "check " + rule.id + " (" + rule.origin + ") failed to run: " + msg});
-        out.push_back(make("check failed to run: " + msg));
-    } else if (lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
-        out.push_back(make(rule.message));
-    } else if (lua_type(L, -1) == LUA_TSTRING) {
-        out.push_back(make(lua_tostring(L, -1)));
-    } else if (lua_type(L, -1) == LUA_TTABLE) {
-        int t = lua_gettop(L);
-        lua_rawgeti(L, t, 1);
-        bool list = lua_type(L, -1) == LUA_TTABLE;
-        lua_pop(L, 1);
-        if (list) {
-            lua_Integer n = luaL_len(L, t);
-            for (lua_Integer i = 1; i <= n; ++i) {
-                if (lua_rawgeti(L, t, i) == LUA_TTABLE) {
-                    check::Finding f = make(rule.message);
-                    read_finding(L, -1, f);
-                    out.push_back(std::move(f));
-                }
-                lua_pop(L, 1);
-            }
-        } else {
-            check::Finding f = make(rule.message);
-            read_finding(L, t, f);
-            out.push_back(std::move(f));
-        }
+        out.push_back(finding_for(rule, "check failed to run: " + msg));
     }
     lua_settop(L, top);
     return out;

@@ -99,6 +99,36 @@ int guarded_pattern(lua_State* L) {
     return lua_gettop(L);
 }
 
+// --- C loops whose length is not bounded by the memory they allocate --------------
+
+// string.rep("", 1e15) loops 1e15 times copying nothing.
+int guarded_rep(lua_State* L) {
+    size_t l = 0, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n > 0 && l + lsep == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+// table.move(a, 1, 1e15, 2) loops over absent keys without allocating: the count is
+// bounded by the instruction limit instead.
+int guarded_move(lua_State* L) {
+    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    if (e >= f && double(e) - double(f) > double(State::of(L).limits().instructions))
+        return luaL_error(L, "table.move: too many elements for the sandbox");
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 // --- replacements for unsafe base functions ------------------------------------
 
 // load(text [, name [, mode [, env]]]): text chunks only; the mode argument is ignored.
@@ -264,6 +294,14 @@ void State::open_sandbox() {
         lua_pushcclosure(L, guarded_pattern, 2);
         lua_setfield(L, -2, names[k]);
     }
+    lua_getfield(L, -1, "rep");
+    lua_pushcclosure(L, guarded_rep, 1);
+    lua_setfield(L, -2, "rep");
+    lua_pop(L, 1);
+    lua_getglobal(L, LUA_TABLIBNAME);
+    lua_getfield(L, -1, "move");
+    lua_pushcclosure(L, guarded_move, 1);
+    lua_setfield(L, -2, "move");
     lua_pop(L, 1);
 
     // pcall/xpcall/coroutine.resume: re-raise a spent budget.

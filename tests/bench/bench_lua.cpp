@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     };
     std::printf("%d formula cells, best of %d full recalcs\n", n, repeats);
     for (const auto& r : results)
-        std::printf("  %-42s %8.3f s  %7.1f ns/cell  (last = %g)\n", r.label.c_str(), r.seconds, r.seconds * 1e9 / n,
+        std::printf("  %8.3f s  %7.1f ns/cell  %s  (last = %g)\n", r.seconds, r.seconds * 1e9 / n, r.label.c_str(),
                     r.check);
     std::printf("Lua one-liner / ABS: %.2fx   Lua one-liner / operator: %.2fx   预决算差异率 / operators: %.2fx\n",
                 results[2].seconds / results[1].seconds, results[2].seconds / results[0].seconds,

@@ -24,7 +24,10 @@ std::string coord(const char* axis, Coord c) {
 std::string dump(const Node& n) {
     auto kids = [&](std::string head) {
         head += '(';
-        for (size_t i = 0; i < n.children.size(); ++i) head += (i ? "," : "") + dump(n.children[i]);
+        for (size_t i = 0; i < n.children.size(); ++i) {
+            if (i) head += ',';
+            head += dump(n.children[i]);
+        }
         return head + ')';
     };
     auto sheet = [&]() {

@@ -275,3 +275,18 @@ TEST_CASE("TRANSPOSE, CHOOSECOLS, CHOOSEROWS, HYPERLINK, FORMULATEXT", "[lookup]
     CHECK(b.text("=FORMULATEXT(E1)") == "=SUM(B1:B5)");
     CHECK(b.error("=FORMULATEXT(A1)") == Err::NA);
 }
+
+TEST_CASE("XLOOKUP: binary search over duplicates and across types", "[lookup][xlookup]") {
+    Book b;
+    b.column(0, 1, {Value(1.0), Value(2.0), Value(5.0), Value(5.0), Value(5.0), Value(9.0)});
+    b.column(1, 1, {S("a"), S("b"), S("c"), S("d"), S("e"), S("f")});
+    b.column(2, 1, {Value(9.0), Value(5.0), Value(5.0), Value(5.0), Value(2.0), Value(1.0)});
+    CHECK(b.text("=XLOOKUP(5,A1:A6,B1:B6,,0,2)") == "c");    // ascending: the first 5
+    CHECK(b.text("=XLOOKUP(5,C1:C6,B1:B6,,0,-2)") == "d");   // descending: the last 5
+    CHECK(b.text("=XLOOKUP(1.5,A1:A6,B1:B6,,-1,2)") == "a");
+    CHECK(b.text("=XLOOKUP(6,A1:A6,B1:B6,,1,2)") == "f");
+    // Text sorts after every number, booleans after text (next smaller of "x" is 9).
+    CHECK(b.text("=XLOOKUP(\"x\",A1:A6,B1:B6,,-1)") == "f");
+    CHECK(b.error("=XLOOKUP(\"x\",A1:A6,B1:B6,,1)") == Err::NA);
+    CHECK(b.error("=XLOOKUP(\"a*\",B1:B6,A1:A6,,2,2)") == Err::Value);  // no wildcards in binary search
+}

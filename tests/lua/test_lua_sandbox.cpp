@@ -171,6 +171,25 @@ suanpan.func{ name = "好", fn = function() return #string.rep("y", 1e6) end }
     CHECK(b.eval("=好()").number() == 1e6);
 }
 
+TEST_CASE("limits: a state left full of memory fails calls cleanly", "[lua][sandbox]") {
+    lua::Limits lim;
+    lim.memory = size_t(8) << 20;
+    LuaBook b(R"LUA(
+local hoard = {}
+suanpan.func{ name = "囤积", fn = function()
+  pcall(function() while true do hoard[#hoard + 1] = string.rep("x", 1000) .. #hoard end end)
+  return #hoard
+end }
+suanpan.func{ name = "回声", params = {"s"}, fn = function(s) return #s end }
+suanpan.func{ name = "区域", params = {"r"}, fn = function(r) return r:rows() end }
+)LUA", lim);
+    CHECK(b.eval("=囤积()").number() > 1000);
+    b.put("A1", Value::string(std::string(1 << 20, 'y')));  // pushing it needs 1 MiB more
+    CHECK(is_err(b.eval("=回声(A1)"), Err::Calc));
+    b.eval("=区域(B1:B5)");  // a view may or may not fit: either way no crash
+    CHECK(b.rt->state().memory_used() <= lim.memory);
+}
+
 TEST_CASE("limits: deep recursion is a stack overflow error, not a crash", "[lua][sandbox]") {
     LuaBook b(R"LUA(
 local function down(n) return 1 + down(n + 1) end
@@ -219,6 +238,17 @@ end }
     CHECK(b.diagnostics().find("backtrack") != std::string::npos);
     CHECK(b.diagnostics().find("subject of 400000 bytes") != std::string::npos);
     CHECK(b.eval("=普通(\"2024年12月\")").number() == 2036);
+}
+
+TEST_CASE("limits: C loops that allocate nothing are bounded too", "[lua][sandbox]") {
+    LuaBook b(kProbe);
+    auto t0 = std::chrono::steady_clock::now();
+    CHECK(b.eval("=试(\"return #string.rep('', 1e15)\")").number() == 0);
+    CHECK(b.eval("=试(\"return #string.rep('', 1e15, '')\")").number() == 0);
+    CHECK(b.eval("=试(\"return #string.rep('ab', 3, ',')\")").number() == 8);
+    CHECK(is_err(b.eval("=试(\"return #table.move({}, 1, 1e15, 2)\")"), Err::Value));
+    CHECK(b.eval("=试(\"return #table.move({1, 2, 3}, 1, 3, 2)\")").number() == 4);
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
 }
 
 TEST_CASE("errors: runtime errors and wrong return types", "[lua][sandbox]") {

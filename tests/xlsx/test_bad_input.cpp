@@ -128,6 +128,13 @@ TEST_CASE("bad input: malformed XML names the part, the line and the cell near i
         CHECK(e.cell == "near C7");
         CHECK(contains(e.what(), "malformed XML at line 3"));
     }
+    SECTION("in a worksheet written on one line") {
+        Error e = read_error([] {
+            read_parts(one_sheet("<row r=\"7\"><c r=\"B7\"><v>1</v></c><c r=\"C7\"><v>2</x></c></row>").parts());
+        });
+        CHECK(e.cell == "near C7");
+        CHECK(contains(e.what(), "malformed XML at line 1"));
+    }
     SECTION("in workbook.xml") {
         Parts p = with_part(one_sheet("").parts(), "xl/workbook.xml", "<workbook><sheets><sheet name=\"S\"</sheets></workbook>");
         Error e = read_error([&] { read_parts(p); });

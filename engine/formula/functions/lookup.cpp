@@ -365,6 +365,9 @@ Err x_find(CallContext& ctx, const Vec& v, const Value& x, double match, double 
         int64_t p = binary_search(ctx, v, k, desc, true);
         Value keep;
         bool hit = p >= 0 && order(k, v.at(ctx, p, keep)) == 0;
+        // Among equal keys XLOOKUP's binary search returns the first one (ascending) or
+        // the last one (descending), as Excel does.
+        while (hit && !desc && p > 0 && order(k, v.at(ctx, p - 1, keep)) == 0 && same_class(k, v.at(ctx, p - 1, keep), true)) --p;
         if (m == 0 || m == 2) pos = hit ? p : -1;
         else if (hit || (m == -1) != desc) pos = p;  // ascending & smaller, descending & larger
         else pos = next_comparable(ctx, v, k, p);
@@ -689,7 +692,19 @@ Operand fn_formulatext(CallContext& ctx, Args args) {
     const SheetRange& r = args[0].ref();
     std::string text = ctx.workbook().formula_text(r.sheet, CellAddr{r.range.r1, r.range.c1});
     if (text.empty()) return err(Err::NA);
-    return Value::string(text);
+    // The stored text carries the file format's _xlfn./_xlws. prefixes; Excel shows none.
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < text.size();) {
+        if (text[i] == '"') quoted = !quoted;
+        if (!quoted) {
+            std::string_view rest = std::string_view(text).substr(i);
+            if (rest.substr(0, 6) == "_xlfn.") { i += 6; continue; }
+            if (rest.substr(0, 6) == "_xlws.") { i += 6; continue; }
+        }
+        out += text[i++];
+    }
+    return Value::string(out);
 }
 
 }  // namespace

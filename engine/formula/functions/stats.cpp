@@ -653,7 +653,7 @@ Operand fn_binom_dist(CallContext& ctx, Args args) {
     NUMS(3, x);
     FLAG(3, cum);
     double k = std::trunc(x[0]), n = std::trunc(x[1]), p = x[2];
-    if (k < 0 || n < 0 || k > n || p < 0 || p > 1) return Value::error(Err::Num);
+    if (x[0] < 0 || n < 0 || k > n || p < 0 || p > 1 || n > 9007199254740992.0) return Value::error(Err::Num);
     if (!cum) return Value(binom_pmf(k, n, p));
     if (k >= n) return Value(1.0);
     if (k > 1000 && p > 0 && p < 1) return Value(ibeta(n - k, k + 1, 1 - p));  // P(X<=k) in closed form
@@ -665,7 +665,7 @@ Operand fn_poisson_dist(CallContext& ctx, Args args) {
     NUMS(2, x);
     FLAG(2, cum);
     double k = std::trunc(x[0]), m = x[1];
-    if (k < 0 || m < 0) return Value::error(Err::Num);
+    if (x[0] < 0 || m < 0) return Value::error(Err::Num);
     auto pmf = [&](double i) { return m == 0 ? (i == 0 ? 1.0 : 0.0) : std::exp(i * std::log(m) - m - std::lgamma(i + 1)); };
     if (!cum) return Value(pmf(k));
     if (k > 1000 && m > 0) return Value(gamma_q(k + 1, m));  // P(X<=k) = Q(k+1, mean)
