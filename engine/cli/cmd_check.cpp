@@ -108,7 +108,9 @@ void run(const CheckArgs& a) {
 Registration reg("check", "Recalculate a workbook and run the checks (审核) that match it", [](CLI::App& sub) {
     auto a = std::make_shared<CheckArgs>();
     sub.add_option("input", a->input, "Workbook to check (.xlsx)");
-    sub.add_option("--rules", a->rules_dirs, "Extra folder (or file) of Lua checks (repeatable)")->type_name("DIR");
+    sub.add_option("--rules", a->rules_dirs, "Extra folder (or file) of Lua checks (repeatable)")
+        ->type_name("DIR")
+        ->allow_extra_args(false);  // one folder per --rules, so that IN.xlsx may follow
     sub.add_flag("--json", a->json, "Print the report as JSON (schema suanpan.check/1, docs/checks.md)");
     sub.add_option("--html", a->html, "Also write a self-contained HTML report")->type_name("FILE");
     sub.add_option("--xlsx", a->xlsx_out, "Also write the findings as a workbook")->type_name("FILE");

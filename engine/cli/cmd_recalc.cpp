@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/open_workbook.h"
+#include "cli/udf_mode.h"
 
 namespace sp::cli {
 namespace {
@@ -16,6 +17,7 @@ namespace {
 struct RecalcArgs {
     std::string input, output;
     bool in_place = false, diff = false, full_calc_on_load = false, json = false;
+    std::string udf = "keep";
     InputOptions in;
 };
 
@@ -41,11 +43,13 @@ void run(const RecalcArgs& a) {
     if (!a.in_place && same_file(a.input, out))
         throw Exit(kUsage, "refusing to overwrite the input " + a.input + " (use --in-place)");
 
+    UdfMode udf = parse_udf_mode(a.udf);
     auto t0 = std::chrono::steady_clock::now();
     OpenedWorkbook ow = open_workbook(a.input, a.in, true, a.diff || a.json);
     double load = ow.doc.stats.seconds;
     xlsx::WriteOptions wo;
     wo.full_calc_on_load = a.full_calc_on_load;
+    add_udf_overrides(ow.wb(), udf, wo);
     xlsx::WriteStats ws;
     try {
         ws = xlsx::write_patched(ow.doc, out, wo);
@@ -100,6 +104,9 @@ Registration reg("recalc", "Recalculate every formula of an xlsx and write it ba
                      sub.add_flag("--in-place", a->in_place, "Replace the input file (written to a temporary file, then renamed)");
                      sub.add_flag("--diff", a->diff, "List every formula cell whose recomputed value differs from the cached one");
                      sub.add_flag("--full-calc-on-load", a->full_calc_on_load, "Ask Excel to recalculate everything when it opens the file");
+                     sub.add_option("--udf", a->udf,
+                                    "Plugin calls in the output: keep (call + cached value, default), excel (the "
+                                    "plugin's Excel form), freeze (value only)");
                      sub.add_flag("--json", a->json, "Print the summary (and changed cells) as JSON");
                      add_input_options(sub, a->in);
                      sub.callback([a] { run(*a); });

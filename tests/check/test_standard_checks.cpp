@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -56,9 +57,9 @@ bool has(const WorkbookReport& r, const std::string& rule, const std::string& sh
     });
 }
 
-bool fires(const WorkbookReport& r, const std::string& rule, Severity at_least = Severity::Info) {
-    return std::any_of(r.findings.begin(), r.findings.end(),
-                       [&](const Finding& f) { return f.rule_id == rule && f.severity >= at_least; });
+size_t fires(const WorkbookReport& r, const std::string& rule, Severity at_least = Severity::Info) {
+    return std::count_if(r.findings.begin(), r.findings.end(),
+                         [&](const Finding& f) { return f.rule_id == rule && f.severity >= at_least; });
 }
 
 // Findings above info, as "rule sheet!cell".
@@ -228,8 +229,8 @@ const Plant kPlants[] = {
     {"000_部门决算公开.xlsx", "财政拨款收入支出决算总表", "G38", 5, "JS04-006"},
     {"000_部门决算公开.xlsx", "一般公共预算财政拨款支出决算表", "C10", 1, "JS05-001"},
     {"000_部门决算公开.xlsx", "一般公共预算财政拨款支出决算表", "D8", 1, "JS05-002"},
-    {"000_部门决算公开.xlsx", "一般公共预算财政拨款基本支出决算表", "C7", 50, "JS06-001"},
-    {"000_部门决算公开.xlsx", "一般公共预算财政拨款基本支出决算表", "C6", 50, "JS06-002"},
+    {"000_部门决算公开.xlsx", "一般公共预算财政拨款基本支出决算表", "C6", 50, "JS06-001"},
+    {"000_部门决算公开.xlsx", "一般公共预算财政拨款基本支出决算表", "C38", 50, "JS06-002"},
     {"000_部门决算公开.xlsx", "政府性基金预算财政拨款收入支出决算表", "H8", 5, "JS07-001"},
     {"000_部门决算公开.xlsx", "政府性基金预算财政拨款收入支出决算表", "D8", 5, "JS07-002"},
     {"000_部门决算公开.xlsx", "国有资本经营预算财政拨款收入支出决算表", "E8", 5, "JS08-001"},
@@ -290,6 +291,7 @@ const Plant kPlants[] = {
 
 TEST_CASE("standard checks: every planted error is caught by its rule", "[check][standard]") {
     Env& e = env();
+    std::map<std::string, WorkbookReport> untouched;
     for (const Plant& p : kPlants) {
         auto doc = e.open(p.file);
         Workbook& wb = *doc.workbook;
@@ -299,11 +301,12 @@ TEST_CASE("standard checks: every planted error is caught by its rule", "[check]
         std::string rule = p.rule;
         if (rule == "ZP-XM-002") wb.set_value(*s, c, Value());  // a blank source amount
         else wb.set_value(*s, c, Value(p.value));
-        auto before = e.check(p.file);  // the untouched sample
+        if (!untouched.count(p.file)) untouched[p.file] = e.check(p.file);
+        const WorkbookReport& before = untouched[p.file];
         auto r = e.check(doc);
         INFO(p.file << " " << p.sheet << "!" << p.cell << " = " << p.value << " -> " << p.rule << "\n" << dump(r));
-        CHECK_FALSE(fires(before, p.rule, Severity::Warning));
-        CHECK(fires(r, p.rule, Severity::Warning));
+        // The rule reports more problems than on the untouched sample (which may have its own).
+        CHECK(fires(r, p.rule, Severity::Warning) > fires(before, p.rule, Severity::Warning));
     }
 }
 
