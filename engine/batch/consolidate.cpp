@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -294,6 +295,7 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const std:
             if (!u.included) throw std::runtime_error(u.path + ": " + u.reason);
     }
 
+    std::vector<std::tuple<SheetId, uint64_t>> conflicts;  // sorted by sheet, row, column below
     for (SheetPlan& p : plans) {
         const Sheet& sh = twb.sheet(p.sheet);
         for (auto& [k, a] : p.acc) {
@@ -308,12 +310,14 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const std:
                                         short_text(v) + "”，未计入");
                 }
             } else if (sh.get(r, c).is_empty() && !a.first.is_empty()) {
-                if (a.conflict) res.conflicts.push_back(where(p.name, r, c));
+                if (a.conflict) conflicts.emplace_back(p.sheet, (uint64_t(uint32_t(c)) << 32) | uint32_t(r));
                 else twb.set_value(p.sheet, {r, c}, a.first);
             }
         }
     }
-    std::sort(res.conflicts.begin(), res.conflicts.end());
+    std::sort(conflicts.begin(), conflicts.end());
+    for (auto& [sheet, rc] : conflicts)
+        res.conflicts.push_back(where(twb.sheet(sheet).name(), int32_t(rc & 0xFFFFFFFF), int32_t(rc >> 32)));
 
     Calculator calc(twb);
     if (rt) calc.set_host(&rt->host(), rt.get());

@@ -124,7 +124,7 @@ std::string inline_text(std::string_view xml, const XmlTag& is) {
 
 }  // namespace
 
-SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, std::string& out) {
+SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, ByteBuilder& out) {
     SheetPatchResult res;
     const Sheet& sheet = in.wb.sheet(in.sheet);
     bool date1904 = in.wb.settings().date1904;
@@ -138,7 +138,7 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, st
                 unshare.insert(std::string(c.f.attr_value("si")));
         });
 
-    std::string patched;
+    std::optional<ByteBuilder> patched;
     size_t last = 0;
     std::string t_new, value_xml, formula_xml;
     for_each_cell(xml, [&](CellInfo& c) {
@@ -198,35 +198,38 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, st
         value_xml.clear();
         encode_value(model, has_formula, pfx, t_new, value_xml);
 
-        if (patched.empty()) patched.reserve(xml.size() + xml.size() / 16);
-        patched.append(xml.substr(last, c.tag.begin - last));
-        patched += '<';
-        patched += qn;
+        // Reserve generously once: untouched pages of a large allocation cost no memory, while
+        // growing by reallocation would briefly hold two copies of a big part.
+        if (!patched) patched.emplace(xml.size() * 2 + 4096);
+        ByteBuilder& o = *patched;
+        o.append(xml.substr(last, c.tag.begin - last));
+        o += '<';
+        o += qn;
         for (int i = 0; i < c.tag.nattrs; ++i)
-            if (c.tag.attrs[i].name != "t") patched.append(xml.substr(c.tag.attrs[i].begin, c.tag.attrs[i].end - c.tag.attrs[i].begin));
+            if (c.tag.attrs[i].name != "t") o.append(xml.substr(c.tag.attrs[i].begin, c.tag.attrs[i].end - c.tag.attrs[i].begin));
         if (!t_new.empty()) {
-            patched += " t=\"";
-            patched += t_new;
-            patched += '"';
+            o += " t=\"";
+            o += t_new;
+            o += '"';
         }
         if (formula_xml.empty() && value_xml.empty() && c.others == 0) {
-            patched += "/>";
+            o += "/>";
         } else {
-            patched += '>';
-            patched += formula_xml;
-            patched += value_xml;
-            for (int i = 0; i < c.others; ++i) patched.append(xml.substr(c.other_begin[i], c.other_end[i] - c.other_begin[i]));
-            patched += "</";
-            patched += qn;
-            patched += '>';
+            o += '>';
+            o += formula_xml;
+            o += value_xml;
+            for (int i = 0; i < c.others; ++i) o.append(xml.substr(c.other_begin[i], c.other_end[i] - c.other_begin[i]));
+            o += "</";
+            o += qn;
+            o += '>';
         }
         last = c.tag.end;
         ++res.cells_rewritten;
     });
     if (res.cells_rewritten == 0) return res;
-    patched.append(xml.substr(last));
+    patched->append(xml.substr(last));
     res.changed = true;
-    out = std::move(patched);
+    out = std::move(*patched);
     return res;
 }
 

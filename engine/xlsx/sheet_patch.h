@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/workbook.h"
+#include "xlsx/bytes.h"
 
 namespace sp::xlsx {
 
@@ -25,9 +26,9 @@ struct SheetPatchResult {
     size_t cells_matched = 0;  // <c> elements for which the model holds a value
 };
 
-// Appends the patched part to `out` when something changed (result.changed); otherwise
+// Writes the patched part to `out` when something changed (result.changed); otherwise
 // leaves `out` untouched.
-SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, std::string& out);
+SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, ByteBuilder& out);
 
 inline uint64_t cell_key(int32_t row, int32_t col) { return (uint64_t(uint32_t(row)) << 32) | uint32_t(col); }
 

@@ -271,20 +271,20 @@ private:
                 uint32_t prog = wb_.compile(text, in_.sheet, at);
                 if (prog == kNoFormula) {
                     wb_.set_formula(in_.sheet, at, text);  // records the text and the diagnostic
-                    shared_[si] = kNoFormula;
+                    set_shared(si, kNoFormula);
                     return false;
                 }
-                shared_[si] = prog;
+                set_shared(si, prog);
                 wb_.set_formula_program(in_.sheet, at, prog);
                 return true;
             }
-            auto it = shared_.find(si);
-            if (it == shared_.end()) {
+            uint32_t prog = shared_program(si);
+            if (prog == kUnknown) {
                 pending_.push_back({si, at});
                 return true;
             }
-            if (it->second == kNoFormula) return false;  // the master did not parse: keep the value
-            wb_.set_formula_program(in_.sheet, at, it->second);
+            if (prog == kNoFormula) return false;  // the master did not parse: keep the value
+            wb_.set_formula_program(in_.sheet, at, prog);
             return true;
         }
         if (ft == "array") {
@@ -303,14 +303,30 @@ private:
 
     void resolve_pending() {
         for (const auto& [si, at] : pending_) {
-            auto it = shared_.find(si);
-            if (it == shared_.end()) {
+            uint32_t prog = shared_program(si);
+            if (prog == kUnknown) {
                 warn(at.row, at.col, "shared formula " + std::to_string(si) + " has no master cell; value kept");
-            } else if (it->second != kNoFormula) {
+            } else if (prog != kNoFormula) {
                 Value cached = sheet_.get(at.row, at.col);
-                wb_.set_formula_program(in_.sheet, at, it->second);
+                wb_.set_formula_program(in_.sheet, at, prog);
                 sheet_.set(at.row, at.col, cached);
             }
+        }
+    }
+
+    // Shared-formula groups by si: a vector (si are small and dense in practice), a map beyond.
+    static constexpr uint32_t kUnknown = 0xFFFFFFFE;
+    uint32_t shared_program(uint32_t si) const {
+        if (si < shared_small_.size()) return shared_small_[si];
+        auto it = shared_.find(si);
+        return it == shared_.end() ? kUnknown : it->second;
+    }
+    void set_shared(uint32_t si, uint32_t prog) {
+        if (si < (1u << 20)) {
+            if (si >= shared_small_.size()) shared_small_.resize(size_t(si) + 1, kUnknown);
+            shared_small_[si] = prog;
+        } else {
+            shared_[si] = prog;
         }
     }
 
@@ -325,7 +341,8 @@ private:
     std::string pfx_;
     int32_t row_ = -1, col_ = -1;
     SheetCounts counts_;
-    std::unordered_map<uint32_t, uint32_t> shared_;  // si -> program (kNoFormula: master did not parse)
+    std::vector<uint32_t> shared_small_;             // si -> program (kNoFormula: master did not parse)
+    std::unordered_map<uint32_t, uint32_t> shared_;
     struct Pending { uint32_t si; CellAddr at; };
     std::vector<Pending> pending_;
     bool data_table_noted_ = false;

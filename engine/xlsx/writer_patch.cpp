@@ -38,7 +38,7 @@ WriteStats write_patched(const Document& doc, const std::string& out_path, const
         if (sp.kind != SheetKind::Worksheet) continue;
         const ZipEntry* e = zip.find(sp.part);
         if (!e) continue;
-        std::string patched;
+        ByteBuilder patched;
         SheetPatchResult r;
         {
             Bytes xml = zip.inflate(*e, false);
@@ -48,7 +48,7 @@ WriteStats write_patched(const Document& doc, const std::string& out_path, const
         if (in_model > r.cells_matched) stats.cells_not_written += in_model - r.cells_matched;
         if (!r.changed) continue;
         stats.cells_rewritten += r.cells_rewritten;
-        replaced[e->name] = deflate_part(patched, opts.deflate_level);
+        replaced[e->name] = deflate_part(patched.view(), opts.deflate_level);
     }
 
     // --- calcChain, its relationship and content type ---------------------------

@@ -18,7 +18,8 @@ struct Deflated {
     uint64_t size = 0;
     std::string bytes;
 };
-Deflated deflate_part(std::string_view data, int level = 6);
+// level 0: automatic (6 below 16 MiB, 1 above).
+Deflated deflate_part(std::string_view data, int level = 0);
 
 class ZipWriter {
 public:
@@ -32,7 +33,7 @@ public:
     void add_raw(std::string_view name, uint16_t method, uint32_t crc, uint64_t size, std::string_view compressed,
                  time_t mtime);
     // New content, deflated (level 1-12; libdeflate's 6 is close to zlib's 6 in size, much faster).
-    void add(std::string_view name, std::string_view data, time_t mtime, int level = 6);
+    void add(std::string_view name, std::string_view data, time_t mtime, int level = 0);
     void add(std::string_view name, const Deflated& d, time_t mtime) {
         add_raw(name, d.method, d.crc, d.size, d.bytes, mtime);
     }

@@ -166,9 +166,13 @@ TEST_CASE("batch: a failing Lua check or a workbook without plugins never stops 
     std::vector<check::Rule> rules = set->rules();
     BatchResult res = run_batch(fx.inputs, set, rules, options(2));
     const auto& orig = row(res, "a_original.xlsx");
-    const check::Finding* f = finding(orig, "BOOM", Severity::Warning);
+    // The Lua runtime reports the error as a finding of the rule (severity as declared).
+    const check::Finding* f = finding(orig, "BOOM", Severity::Error);
     REQUIRE(f);
     CHECK(f->message.find("boom") != std::string::npos);
+    CHECK(orig.status == check::Status::Failed);
+    CHECK(orig.rules_applied == row(run_batch(fx.inputs, shipped_plugins(), shipped_plugins()->rules(), options(2)),
+                                    "a_original.xlsx").rules_applied + 1);
     CHECK(row(res, "e_truncated.xlsx").status == Status::Unreadable);
 
     // No plugins at all: plugin functions are #NAME?, fn-checks report that they could not run.

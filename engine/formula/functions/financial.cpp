@@ -11,6 +11,7 @@
 
 #include "core/number_text.h"
 #include "formula/function.h"
+#include "formula/functions/financial_bonds.h"
 
 namespace sp {
 namespace {
@@ -610,6 +611,7 @@ void register_financial_functions(FunctionRegistry& reg) {
         d.description = r.desc;
         reg.add(std::move(d));
     }
+    register_financial_bond_functions(reg);
 }
 
 }  // namespace sp
