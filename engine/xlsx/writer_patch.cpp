@@ -8,6 +8,8 @@
 #include <chrono>
 #include <unordered_map>
 
+#include <spdlog/spdlog.h>
+
 #include "xlsx/output_file.h"
 #include "xlsx/package_patch.h"
 #include "xlsx/sheet_patch.h"
@@ -78,6 +80,9 @@ WriteStats write_patched(const Document& doc, const std::string& out_path, const
         }
         out.finish();
     });
+    if (stats.cells_not_written)
+        spdlog::warn("{}: {} cell(s) of the model have no <c> in the sheet XML and were not written (patch mode "
+                     "rewrites cells, it does not add them)", out_path, stats.cells_not_written);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return stats;
 }
