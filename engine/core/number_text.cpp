@@ -332,7 +332,11 @@ std::optional<double> parse_date_time(std::string_view s, bool date1904) {
 
 std::optional<double> coerce_text_to_number(std::string_view text, bool date1904) {
     if (auto v = parse_number_text(text)) return v;
-    return parse_date_time(trim(text), date1904);
+    // Excel reads " 10 " and " 1:30 " as numbers but " 2024-01-10 " as text (#VALUE! in
+    // arithmetic; calc_tests FLOOR_CEILING): surrounding spaces are allowed except around dates.
+    auto v = parse_date_time(trim(text), date1904);
+    if (v && *v >= 1 && trim(text).size() != text.size()) return std::nullopt;
+    return v;
 }
 
 }  // namespace sp
