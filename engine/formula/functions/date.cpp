@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "formula/functions/args.h"
 #include "core/number_text.h"
 #include "formula/function.h"
 
@@ -21,29 +22,9 @@ constexpr double kMaxSerial = 2958465;  // 9999-12-31
 
 Value error(Err e) { return Value::error(e); }
 
-bool present(Args args, size_t i) { return i < args.size() && !args[i].is_missing(); }
 
 // A number argument; text is read as a number or a date (in the workbook's date system).
-Err number_arg(CallContext& ctx, Args args, size_t i, double& out, double dflt, bool allow_bool = true) {
-    if (!present(args, i)) { out = dflt; return Err::None; }
-    Value v = ctx.scalar(args[i]);
-    if (v.is_bool() && !allow_bool) return Err::Value;
-    if (v.is_string()) {
-        auto n = coerce_text_to_number(v.string(), ctx.date1904());
-        if (!n) return Err::Value;
-        out = *n;
-        return Err::None;
-    }
-    return CallContext::to_number(v, out);
-}
 
-#define NUM_ARG(i, var, dflt)                                                         \
-    double var;                                                                       \
-    if (Err e_ = number_arg(ctx, args, i, var, dflt); e_ != Err::None) return error(e_)
-// Analysis ToolPak argument: booleans are #VALUE!.
-#define ATP_ARG(i, var, dflt)                                                         \
-    double var;                                                                       \
-    if (Err e_ = number_arg(ctx, args, i, var, dflt, false); e_ != Err::None) return error(e_)
 
 // A date argument: truncated to a whole day, #NUM! when out of range.
 #define DATE_ARG(i, var, allow_bool)                                                  \

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <vector>
 
+#include "formula/functions/args.h"
 #include "core/number_text.h"
 #include "formula/function.h"
 #include "formula/functions/financial_bonds.h"
@@ -23,28 +24,8 @@ Value result(double d) {
     return Value(d == 0 ? 0.0 : d);
 }
 
-bool present(Args args, size_t i) { return i < args.size() && !args[i].is_missing(); }
 
-Err number_arg(CallContext& ctx, Args args, size_t i, double& out, double dflt, bool allow_bool = true) {
-    if (!present(args, i)) { out = dflt; return Err::None; }
-    Value v = ctx.scalar(args[i]);
-    if (v.is_bool() && !allow_bool) return Err::Value;
-    if (v.is_string()) {
-        auto n = coerce_text_to_number(v.string(), ctx.date1904());
-        if (!n) return Err::Value;
-        out = *n;
-        return Err::None;
-    }
-    return CallContext::to_number(v, out);
-}
 
-#define NUM_ARG(i, var, dflt)                                                         \
-    double var;                                                                       \
-    if (Err e_ = number_arg(ctx, args, i, var, dflt); e_ != Err::None) return error(e_)
-// Analysis ToolPak functions (DOLLARDE, DOLLARFR, XNPV…) reject booleans.
-#define ATP_ARG(i, var, dflt)                                                         \
-    double var;                                                                       \
-    if (Err e_ = number_arg(ctx, args, i, var, dflt, false); e_ != Err::None) return error(e_)
 
 // Payment timing: 0 at the end of each period, anything else at the beginning.
 double timing(double type) { return type != 0 ? 1 : 0; }

@@ -6,6 +6,7 @@
 // Conventions (Excel's): dates are truncated to whole days; booleans are #VALUE! (as in
 // every ToolPak function); frequency is 1, 2 or 4 and basis 0–4 (daycount.h), else #NUM!.
 // Argument type errors are reported before range errors.
+#include "formula/functions/args.h"
 #include "formula/functions/financial_bonds.h"
 
 #include <algorithm>
@@ -29,27 +30,9 @@ Value result(double d) {
     return Value(d == 0 ? 0.0 : d);
 }
 
-bool present(Args args, size_t i) { return i < args.size() && !args[i].is_missing(); }
 
-// A ToolPak number: text is read as a number or a date, booleans are #VALUE!.
-Err number_arg(CallContext& ctx, Args args, size_t i, double& out, double dflt) {
-    if (!present(args, i)) { out = dflt; return Err::None; }
-    Value v = ctx.scalar(args[i]);
-    if (v.is_bool()) return Err::Value;
-    if (v.is_string()) {
-        auto n = coerce_text_to_number(v.string(), ctx.date1904());
-        if (!n) return Err::Value;
-        out = *n;
-        return Err::None;
-    }
-    return CallContext::to_number(v, out);
-}
-
-#define NUM_ARG(i, var, dflt)                                                         \
-    double var;                                                                       \
-    if (Err e_ = number_arg(ctx, args, i, var, dflt); e_ != Err::None) return error(e_)
 #define DATE_ARG(i, var)                                                              \
-    NUM_ARG(i, var, 0);                                                               \
+    ATP_ARG(i, var, 0);                                                               \
     var = std::floor(var)
 
 bool bad_date(double d) { return d < 0 || d > kMaxSerial; }
@@ -79,8 +62,8 @@ enum class Coup { DayBs, Days, DaysNc, Ncd, Num, Pcd };
 Operand coup(CallContext& ctx, Args args, Coup what) {
     DATE_ARG(0, settle);
     DATE_ARG(1, mat);
-    NUM_ARG(2, freq, 0);
-    NUM_ARG(3, basis, 0);
+    ATP_ARG(2, freq, 0);
+    ATP_ARG(3, basis, 0);
     freq = std::trunc(freq);
     basis = std::trunc(basis);
     if (bad_date(settle) || bad_date(mat) || settle >= mat || bad_freq(freq) || bad_basis(basis))
@@ -146,10 +129,10 @@ Operand fn_accrint(CallContext& ctx, Args args) {
     DATE_ARG(0, issue);
     DATE_ARG(1, first);
     DATE_ARG(2, settle);
-    NUM_ARG(3, rate, 0);
-    NUM_ARG(4, par, 1000);
-    NUM_ARG(5, freq, 0);
-    NUM_ARG(6, basis_d, 0);
+    ATP_ARG(3, rate, 0);
+    ATP_ARG(4, par, 1000);
+    ATP_ARG(5, freq, 0);
+    ATP_ARG(6, basis_d, 0);
     bool from_issue = true;
     if (present(args, 7)) {
         Value v = ctx.scalar(args[7]);
@@ -193,9 +176,9 @@ Operand fn_accrint(CallContext& ctx, Args args) {
 Operand fn_accrintm(CallContext& ctx, Args args) {
     DATE_ARG(0, issue);
     DATE_ARG(1, settle);
-    NUM_ARG(2, rate, 0);
-    NUM_ARG(3, par, 1000);
-    NUM_ARG(4, basis, 0);
+    ATP_ARG(2, rate, 0);
+    ATP_ARG(3, par, 1000);
+    ATP_ARG(4, basis, 0);
     basis = std::trunc(basis);
     if (bad_date(issue) || bad_date(settle) || issue >= settle || rate <= 0 || par <= 0 || bad_basis(basis))
         return error(Err::Num);
@@ -215,7 +198,7 @@ Err bond_args(CallContext& ctx, Args args, size_t fi, Bond& b) {
     double v[4];
     size_t idx[4] = {0, 1, fi, fi + 1};
     for (int k = 0; k < 4; ++k)
-        if (Err e = number_arg(ctx, args, idx[k], v[k], 0); e != Err::None) return e;
+        if (Err e = number_arg(ctx, args, idx[k], v[k], 0, false); e != Err::None) return e;
     b.settle = std::floor(v[0]);
     b.mat = std::floor(v[1]);
     double f = std::trunc(v[2]), bs = std::trunc(v[3]);
@@ -274,9 +257,9 @@ double solve_yield(F price, double target, double guess) {
 
 // PRICE(settlement, maturity, rate, yld, redemption, frequency, [basis])
 Operand fn_price(CallContext& ctx, Args args) {
-    NUM_ARG(2, rate, 0);
-    NUM_ARG(3, yld, 0);
-    NUM_ARG(4, redemption, 0);
+    ATP_ARG(2, rate, 0);
+    ATP_ARG(3, yld, 0);
+    ATP_ARG(4, redemption, 0);
     Bond b;
     if (Err e = bond_args(ctx, args, 5, b); e != Err::None) return error(e);
     if (rate < 0 || yld < 0 || redemption <= 0) return error(Err::Num);
@@ -285,9 +268,9 @@ Operand fn_price(CallContext& ctx, Args args) {
 
 // YIELD(settlement, maturity, rate, pr, redemption, frequency, [basis])
 Operand fn_yield(CallContext& ctx, Args args) {
-    NUM_ARG(2, rate, 0);
-    NUM_ARG(3, pr, 0);
-    NUM_ARG(4, redemption, 0);
+    ATP_ARG(2, rate, 0);
+    ATP_ARG(3, pr, 0);
+    ATP_ARG(4, redemption, 0);
     Bond b;
     if (Err e = bond_args(ctx, args, 5, b); e != Err::None) return error(e);
     if (rate < 0 || pr <= 0 || redemption <= 0) return error(Err::Num);
@@ -318,8 +301,8 @@ double duration(const Bond& b, double coupon_rate, double yld) {
 }
 
 Operand duration_fn(CallContext& ctx, Args args, bool modified) {
-    NUM_ARG(2, coupon, 0);
-    NUM_ARG(3, yld, 0);
+    ATP_ARG(2, coupon, 0);
+    ATP_ARG(3, yld, 0);
     Bond b;
     if (Err e = bond_args(ctx, args, 4, b); e != Err::None) return error(e);
     if (coupon < 0 || yld < 0) return error(Err::Num);
@@ -342,7 +325,7 @@ struct Disc {
 Err disc_args(CallContext& ctx, Args args, Disc& d) {
     double v[5];
     for (int k = 0; k < 5; ++k)
-        if (Err e = number_arg(ctx, args, k, v[k], 0); e != Err::None) return e;
+        if (Err e = number_arg(ctx, args, k, v[k], 0, false); e != Err::None) return e;
     d.settle = std::floor(v[0]);
     d.mat = std::floor(v[1]);
     d.x = v[2];
@@ -403,7 +386,7 @@ struct Mat {
 Err mat_args(CallContext& ctx, Args args, Mat& m, double& rate, double& x) {
     double v[6];
     for (int k = 0; k < 6; ++k)
-        if (Err e = number_arg(ctx, args, k, v[k], 0); e != Err::None) return e;
+        if (Err e = number_arg(ctx, args, k, v[k], 0, false); e != Err::None) return e;
     double settle = std::floor(v[0]), mat = std::floor(v[1]), issue = std::floor(v[2]);
     rate = v[3];
     x = v[4];
@@ -442,9 +425,9 @@ Operand fn_yieldmat(CallContext& ctx, Args args) {
 // (12 calendar months) later.
 Err tbill_args(CallContext& ctx, Args args, double& dsm, double& x) {
     double s, m;
-    if (Err e = number_arg(ctx, args, 0, s, 0); e != Err::None) return e;
-    if (Err e = number_arg(ctx, args, 1, m, 0); e != Err::None) return e;
-    if (Err e = number_arg(ctx, args, 2, x, 0); e != Err::None) return e;
+    if (Err e = number_arg(ctx, args, 0, s, 0, false); e != Err::None) return e;
+    if (Err e = number_arg(ctx, args, 1, m, 0, false); e != Err::None) return e;
+    if (Err e = number_arg(ctx, args, 2, x, 0, false); e != Err::None) return e;
     s = std::floor(s);
     m = std::floor(m);
     if (bad_date(s) || bad_date(m) || m <= s) return Err::Num;
@@ -495,7 +478,7 @@ struct Odd {
 Err oddf_args(CallContext& ctx, Args args, Odd& o) {
     double v[9];
     for (int k = 0; k < 9; ++k)
-        if (Err e = number_arg(ctx, args, k, v[k], 0); e != Err::None) return e;
+        if (Err e = number_arg(ctx, args, k, v[k], 0, false); e != Err::None) return e;
     o.settle = std::floor(v[0]);
     o.mat = std::floor(v[1]);
     o.date = std::floor(v[2]);
@@ -564,7 +547,7 @@ Operand fn_oddfyield(CallContext& ctx, Args args) {
 Err oddl_args(CallContext& ctx, Args args, Odd& o) {
     double v[8];
     for (int k = 0; k < 8; ++k)
-        if (Err e = number_arg(ctx, args, k, v[k], 0); e != Err::None) return e;
+        if (Err e = number_arg(ctx, args, k, v[k], 0, false); e != Err::None) return e;
     o.settle = std::floor(v[0]);
     o.mat = std::floor(v[1]);
     o.date = std::floor(v[2]);
