@@ -70,7 +70,7 @@ void DependencyGraph::build(const Workbook& wb) {
         if (p.is_volatile) volatile_.push_back(f);
         for (const formula::RefSpec& spec : p.refs) {
             SheetRange r;
-            if (formula::resolve_ref(spec, fc.sheet, fc.cell, r)) add_precedent(f, r);
+            if (!spec.address_only && formula::resolve_ref(spec, fc.sheet, fc.cell, r)) add_precedent(f, r);
         }
         // Defined names: their references count as the formula's own.
         for (const std::string& key : p.names) {

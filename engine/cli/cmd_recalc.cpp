@@ -108,7 +108,7 @@ Registration reg("recalc", "Recalculate every formula of an xlsx and write it ba
                                     "Plugin calls in the output: keep (call + cached value, default), excel (the "
                                     "plugin's Excel form), freeze (value only)");
                      sub.add_flag("--json", a->json, "Print the summary (and changed cells) as JSON");
-                     add_input_options(sub, a->in);
+                     add_input_options(sub, a->in, true);
                      sub.callback([a] { run(*a); });
                  });
 

@@ -12,11 +12,18 @@
 
 namespace sp::cli {
 
-void add_input_options(CLI::App& sub, InputOptions& o) {
+void add_input_options(CLI::App& sub, InputOptions& o, bool writes) {
     sub.add_option("--max-inflated", o.max_inflated,
                    "Refuse a package whose parts inflate to more than BYTES (default: 1 GiB per part, 2 GiB in all)")
         ->type_name("BYTES");
-    sub.add_flag("--strict", o.strict, "Treat formulas that do not parse as errors (exit 3, no output)");
+    if (writes) {
+        o.strict = true;
+        sub.add_flag("--lenient", o.lenient,
+                     "Write the output even when formulas do not parse (those cells keep their cached values)");
+        sub.add_flag("--strict", o.strict, "Formulas that do not parse are errors (exit 3, no output; the default here)");
+    } else {
+        sub.add_flag("--strict", o.strict, "Treat formulas that do not parse as errors (exit 3, no output)");
+    }
 }
 
 static void report(const xlsx::Document& doc, bool strict) {
@@ -31,7 +38,8 @@ static void report(const xlsx::Document& doc, bool strict) {
     }
     if (shown > 20) std::cerr << "suanpan: … and " << (shown - 20) << " more\n";
     if (strict && errors)
-        throw Exit(kBadInput, doc.path + ": " + std::to_string(errors) + " formula(s) do not parse (--strict)");
+        throw Exit(kBadInput, doc.path + ": " + std::to_string(errors) +
+                                  " formula(s) do not parse (--lenient writes the output anyway, keeping their cached values)");
 }
 
 std::shared_ptr<lua::PluginSet> cli_plugins() {
@@ -60,7 +68,7 @@ OpenedWorkbook open_workbook(const std::string& path, const InputOptions& in, bo
     } catch (const xlsx::Error& e) {
         throw Exit(kBadInput, e.what());
     }
-    report(out.doc, in.strict);
+    report(out.doc, in.strict && !in.lenient);
     out.calc = std::make_unique<Calculator>(out.wb());
     out.runtime = std::make_unique<lua::Runtime>(out.plugins);
     out.calc->set_host(&out.runtime->host(), out.runtime.get());

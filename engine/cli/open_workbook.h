@@ -19,8 +19,12 @@ namespace sp::cli {
 struct InputOptions {
     uint64_t max_inflated = 0;  // 0: the defaults (1 GiB per part, 2 GiB per package)
     bool strict = false;        // formulas that do not parse are errors (exit 3, no output)
+    bool lenient = false;       // … unless this is set: such cells keep their cached values
 };
-void add_input_options(CLI::App& sub, InputOptions& o);
+// `writes`: the command writes a workbook (recalc). There a formula that does not parse is
+// bad input by default (exit 3, no output); --lenient writes anyway. Elsewhere it is a
+// warning unless --strict.
+void add_input_options(CLI::App& sub, InputOptions& o, bool writes = false);
 
 // The Lua plugins named by the global options (shipped plugins/, --plugins DIR,
 // SUANPAN_PLUGIN_PATH; none with --no-plugins), loaded once per process. Broken plugin

@@ -8,6 +8,7 @@
 #include "formula/compiler.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "formula/function.h"
 #include "model/workbook.h"
@@ -71,6 +72,23 @@ struct Compiler {
         emit(OpCode::PushRef, uint32_t(p.refs.size() - 1));
     }
 
+    // Whether argument i of a call is a reference whose cells are never read, only its
+    // address or formula: Excel does not count it as a precedent, so =ROW(A1) in A1 or
+    // =FORMULATEXT(F1) in F1 is not circular.
+    static bool reads_address_only(const Node& call, size_t i) {
+        const std::string& f = call.text;
+        if (f == "ROW" || f == "COLUMN" || f == "ROWS" || f == "COLUMNS" || f == "AREAS" || f == "ISREF" ||
+            f == "FORMULATEXT" || f == "ISFORMULA" || f == "SHEET")
+            return true;
+        if (f == "CELL" && i == 1 && call.children[0].kind == NodeKind::String) {
+            std::string info = call.children[0].text;
+            for (char& c : info) c = char(std::tolower(uint8_t(c)));
+            return info != "contents" && info != "type" && info != "format" && info != "color" &&
+                   info != "parentheses" && info != "prefix" && info != "protect";
+        }
+        return false;
+    }
+
     void call(const Node& n, bool array_mode) {
         const std::string& fname = n.text;
         size_t argc = n.children.size();
@@ -105,7 +123,12 @@ struct Compiler {
             if (def.flags & kVolatile) p.is_volatile = true;
             if (def.flags & kRefResult && (def.flags & kVolatile)) p.dynamic_refs = true;
         }
-        for (const Node& a : n.children) node(a, args_array);
+        for (size_t i = 0; i < argc; ++i) {
+            const Node& a = n.children[i];
+            size_t ref_index = p.refs.size();
+            node(a, args_array);
+            if (a.kind == NodeKind::Ref && reads_address_only(n, i)) p.refs[ref_index].address_only = true;
+        }
         int delta = 1 - int(argc);
         if (id < 0) {
             if (unknown) unknown->push_back(fname);

@@ -49,7 +49,9 @@ const FunctionRegistry& FunctionRegistry::builtins() {
         register_math_functions(r);
         register_logical_functions(r);
         register_stats_functions(r);
+        register_distribution_functions(r);
         register_lookup_functions(r);
+        register_array_functions(r);
         register_text_functions(r);
         register_date_functions(r);
         register_info_functions(r);

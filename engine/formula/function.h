@@ -74,7 +74,9 @@ private:
 void register_math_functions(FunctionRegistry& reg);
 void register_logical_functions(FunctionRegistry& reg);
 void register_stats_functions(FunctionRegistry& reg);
+void register_distribution_functions(FunctionRegistry& reg);
 void register_lookup_functions(FunctionRegistry& reg);
+void register_array_functions(FunctionRegistry& reg);
 void register_text_functions(FunctionRegistry& reg);
 void register_date_functions(FunctionRegistry& reg);
 void register_info_functions(FunctionRegistry& reg);

@@ -45,6 +45,7 @@ struct RefSpec {
     AreaRef area;
     int64_t sheet = -1;  // -1: the formula's own sheet; -2: unknown sheet / external (#REF!)
     bool invalid = false; // #REF! written in the formula
+    bool address_only = false;  // only its address is read (ROW(A1), FORMULATEXT(F1)): no dependency
 };
 
 struct Program {

@@ -38,6 +38,22 @@ struct Bytes {
     }
     std::string_view view() const { return {data.get(), size}; }
     char* begin() { return data.get(); }
+
+    // Gives the memory of the whole 2 MiB pages below byte `n` back to the kernel; those
+    // bytes must not be read again (they read as zeros). Large buffers only (they are
+    // 2 MiB-aligned); a no-op for small ones.
+    void release_prefix(size_t n) {
+        constexpr size_t kHuge = size_t(2) << 20;
+        if (size < 4 * kHuge) return;
+        size_t upto = std::min(n, size) / kHuge * kHuge;
+        if (upto > released_) {
+            madvise(data.get() + released_, upto - released_, MADV_DONTNEED);
+            released_ = upto;
+        }
+    }
+
+private:
+    size_t released_ = 0;
 };
 
 // An append-only text buffer over Bytes (for rewritten parts: huge-page backed, and

@@ -139,7 +139,8 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, By
         });
 
     std::optional<ByteBuilder> patched;
-    size_t last = 0;
+    size_t last = 0, released = 0;
+    constexpr size_t kReleaseStep = size_t(8) << 20;
     std::string t_new, value_xml, formula_xml;
     for_each_cell(xml, [&](CellInfo& c) {
         CellType type = cell_type(c.tag.attr_value("t"));
@@ -225,6 +226,12 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, By
         }
         last = c.tag.end;
         ++res.cells_rewritten;
+        // Everything before `last` is in the output now (the unshare pass is over, and the
+        // scan only moves forward).
+        if (in.release && last - released >= kReleaseStep) {
+            in.release->release_prefix(last);
+            released = last;
+        }
     });
     if (res.cells_rewritten == 0) return res;
     patched->append(xml.substr(last));

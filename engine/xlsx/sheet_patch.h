@@ -18,6 +18,10 @@ struct SheetPatchInput {
     const std::vector<Value>& shared_strings;
     // Formula overrides of this sheet, keyed by (row << 32 | col): new text, or nullopt to drop the <f>.
     const std::unordered_map<uint64_t, std::optional<std::string>>& overrides;
+    // When set, the bytes of the part already copied to the output are released as the
+    // scan passes them, so that the original and the rewritten part do not both stay
+    // resident in full (a 200 MiB sheet would otherwise cost 400 MiB at once).
+    Bytes* release = nullptr;
 };
 
 struct SheetPatchResult {

@@ -10,10 +10,15 @@
 
 #include <cstring>
 #include <string_view>
+#include <algorithm>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include <fast_float/fast_float.h>
 #include <pugixml.hpp>
+#include <tbb/parallel_pipeline.h>
 
 #include "xlsx/cell_value.h"
 #include "xlsx/error.h"
@@ -164,22 +169,76 @@ private:
         return end;
     }
 
+    // Slices are parsed in parallel (each in place, in its own bytes of the buffer, with its
+    // own document) and walked into the model one at a time in document order: on two cores
+    // pugixml's parse of the next slice overlaps the model work of this one. At most
+    // kInFlight slices' DOMs exist at once.
+    struct Slice {
+        size_t begin = 0, stop = 0;
+        pugi::xml_document doc;
+        pugi::xml_parse_result result;
+    };
+    static constexpr size_t kInFlight = 3;
+
     void read_rows(size_t begin, size_t end) {
         std::string_view text = xml_.view();
-        pugi::xml_document doc;
         const unsigned opts = pugi::parse_fragment | pugi::parse_escapes | pugi::parse_eol | pugi::parse_cdata |
                               pugi::parse_ws_pcdata_single;
-        while (begin < end) {
-            size_t stop = slice_end(text, begin, end);
-            pugi::xml_parse_result r = doc.load_buffer_inplace(xml_.begin() + begin, stop - begin, opts, pugi::encoding_utf8);
-            if (!r) {
-                size_t at = begin + size_t(r.offset);
+        auto cut = [&]() -> Slice* {  // nullptr at the end
+            if (begin >= end) return nullptr;
+            auto* slice = new Slice;
+            slice->begin = begin;
+            slice->stop = begin = slice_end(text, begin, end);
+            return slice;
+        };
+        auto parse = [&](Slice* slice) -> Slice* {
+            slice->result = slice->doc.load_buffer_inplace(xml_.begin() + slice->begin, slice->stop - slice->begin,
+                                                           opts, pugi::encoding_utf8);
+            return slice;
+        };
+        auto walk = [&](Slice* raw) {
+            std::unique_ptr<Slice> slice(raw);
+            if (!slice->result) {
+                size_t at = slice->begin + size_t(slice->result.offset);
                 throw Error(in_.file, in_.part, cell_near(text, at),
-                            "malformed XML at " + line_col(text, at) + ": " + r.description());
+                            "malformed XML at " + line_col(text, at) + ": " + slice->result.description());
             }
-            for (auto row = doc.first_child(); row; row = row.next_sibling())
+            for (auto row = slice->doc.first_child(); row; row = row.next_sibling())
                 if (row.type() == pugi::node_element && local_name(row.name()) == "row") read_row(row);
-            begin = stop;
+        };
+        if (end - begin <= kSliceBytes) {  // one slice: no pipeline
+            if (Slice* s = cut()) walk(parse(s));
+            return;
+        }
+        // Slices still in the pipeline when an error stops it are freed here. (The first
+        // and last filters are each serial, but may run at the same time: hence the lock.)
+        std::vector<Slice*> all;
+        std::mutex all_lock;
+        auto track = [&](tbb::flow_control& fc) -> Slice* {
+            Slice* s = cut();
+            if (!s) {
+                fc.stop();
+                return nullptr;
+            }
+            std::lock_guard lock(all_lock);
+            all.push_back(s);
+            return s;
+        };
+        try {
+            tbb::parallel_pipeline(
+                kInFlight,
+                tbb::make_filter<void, Slice*>(tbb::filter_mode::serial_in_order, track) &
+                    tbb::make_filter<Slice*, Slice*>(tbb::filter_mode::parallel, parse) &
+                    tbb::make_filter<Slice*, void>(tbb::filter_mode::serial_in_order, [&](Slice* s) {
+                        {
+                            std::lock_guard lock(all_lock);
+                            *std::find(all.begin(), all.end(), s) = nullptr;
+                        }
+                        walk(s);
+                    }));
+        } catch (...) {
+            for (Slice* s : all) delete s;
+            throw;
         }
     }
 

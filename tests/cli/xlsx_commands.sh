@@ -146,15 +146,21 @@ bad malformed.xlsx "xl/worksheets/sheet1.xml: near C7: malformed XML"
 bad doctype.xlsx "DOCTYPE"
 bad outside.xlsx "xl/worksheets/sheet1.xml: XFE1: cell reference outside the grid"
 bad big.xlsx "over the limit" --max-inflated 100000
-bad badformula.xlsx "formula(s) do not parse" --strict
+bad badformula.xlsx "formula(s) do not parse"                         # recalc: bad input by default
+has "$T/err" "xl/worksheets/sheet1.xml: S!B1"
 expect 0 "$SP" recalc "$T/big.xlsx" -o "$T/big_out.xlsx"              # the default cap lets it through
 
-# A formula that does not parse: reported with its cell, cached value kept, the rest recalculated.
-expect 0 "$SP" recalc "$T/badformula.xlsx" -o "$T/badformula_out.xlsx"
+# With --lenient, a formula that does not parse is reported with its cell, keeps its cached
+# value, and the rest is recalculated and written.
+expect 0 "$SP" recalc "$T/badformula.xlsx" -o "$T/badformula_out.xlsx" --lenient
 has "$T/err" "xl/worksheets/sheet1.xml: S!B1"
 has "$T/err" "cached value kept"
 expect 0 "$SP" get "$T/badformula_out.xlsx" S!B1 S!C1 --no-recalc
 [ "$(cat "$T/out")" = "$(printf '42\n15')" ] || fail "bad formula: $(cat "$T/out")"
+# Reading commands report it and go on; --strict makes them refuse.
+expect 0 "$SP" get "$T/badformula.xlsx" S!C1
+has "$T/err" "S!B1"
+expect 3 "$SP" get "$T/badformula.xlsx" S!C1 --strict
 
 [ $fails = 0 ] && echo "xlsx_commands: all passed"
 exit $((fails > 0))

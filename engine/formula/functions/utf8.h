@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include <locale.h>
+#include <wctype.h>
+
 namespace sp::utf8 {
 
 // Decodes the code point at s[i] and advances i. A malformed byte decodes as itself
@@ -92,10 +95,19 @@ inline int dbcs_width(char32_t cp) {
     return 1;
 }
 
-// Simple case mapping (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic, full-width
-// Latin): enough for UPPER/LOWER/PROPER and case-insensitive SEARCH. CJK has no case.
+// The C library's Unicode case tables (glibc's C.UTF-8 locale, built in since 2.35):
+// simple one-to-one case mapping of every script, as Excel's UPPER/LOWER do.
+inline locale_t unicode_ctype() {
+    static const locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t(nullptr));
+    return loc;
+}
+
+// Simple case mapping: ASCII inline, the rest through the C library, with a table of
+// Latin-1, Latin Extended-A, Greek, Cyrillic and full-width Latin when C.UTF-8 is missing.
+// CJK has no case.
 inline char32_t lower(char32_t c) {
     if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (locale_t loc = unicode_ctype()) return char32_t(towlower_l(wint_t(c), loc));
     if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
     if (c >= 0x100 && c <= 0x17F) {
         if (c == 0x130) return 'i';
@@ -112,6 +124,7 @@ inline char32_t lower(char32_t c) {
 }
 inline char32_t upper(char32_t c) {
     if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (locale_t loc = unicode_ctype()) return char32_t(towupper_l(wint_t(c), loc));
     if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
     if (c == 0xFF) return 0x178;
     if (c >= 0x100 && c <= 0x17F) {
