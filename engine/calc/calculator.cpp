@@ -48,6 +48,15 @@ struct Calculator::Impl : formula::DemandHook {
     bool now_pinned = false;
     double now_serial = 0;
     size_t evaluated = 0;
+    // Circular groups are resolved on demand (see run_cycle): which group is being
+    // resolved, whether a member read a member still being computed, how deep the
+    // demand has nested, and, per group of the graph, whether it turned out not to be
+    // circular at all (CHOOSE(2,B40,"x") in B40 never reads B40).
+    uint32_t resolving = 0;
+    bool cycle_hit = false;
+    int cycle_depth = 0;
+    std::vector<uint8_t> not_circular;
+    static constexpr int kMaxCycleDepth = 1000;
 
     explicit Impl(Workbook& w) : wb(w), ev(w) { ev.set_demand_hook(this); }
 
@@ -56,6 +65,7 @@ struct Calculator::Impl : formula::DemandHook {
         auto t0 = std::chrono::steady_clock::now();
         graph.build(wb);
         built_version = wb.structure_version();
+        not_circular.assign(graph.cycles().size(), 0);
         state.assign(wb.formulas().size(), kClean);
         spdlog::debug("graph: {} vertices, {} edges, {} cycles, {:.3f}s", graph.vertex_count(), graph.edge_count(),
                       graph.cycles().size(),
@@ -113,16 +123,48 @@ struct Calculator::Impl : formula::DemandHook {
     }
 
     void ensure(uint32_t f) override {
-        if (f < state.size() && state[f] == kDirty) {
-            if (uint32_t cyc = graph.cycle_of(f)) run_cycle(cyc - 1);
+        if (f >= state.size()) return;
+        if (state[f] == kBusy) {
+            if (resolving) cycle_hit = true;  // a member needs itself: truly circular
+            return;
+        }
+        if (state[f] != kDirty) return;
+        uint32_t cyc = graph.cycle_of(f);
+        if (cyc && cyc == resolving) {  // another member of the group being resolved
+            if (++cycle_depth > kMaxCycleDepth) cycle_hit = true;
             else evaluate(f);
+            --cycle_depth;
+        } else if (cyc) {
+            run_cycle(cyc - 1);
+        } else {
+            evaluate(f);
         }
     }
 
+    // A strongly connected group of the graph is circular only if evaluating it actually
+    // reads a member that is still being computed: the graph counts every reference, but
+    // CHOOSE or INDEX may return a reference without reading it, as Excel knows. So the
+    // members are evaluated on demand; if none needs itself, their values stand.
+    // Otherwise every member gets the cycle error (or, with iterative calculation enabled,
+    // the group is iterated).
     void run_cycle(uint32_t id) {
         const auto& members = graph.cycles()[id];
         bool iterate = wb.settings().iterate;
         if (!iterate) {
+            uint32_t outer = resolving;
+            bool outer_hit = cycle_hit;
+            int outer_depth = cycle_depth;
+            resolving = id + 1;
+            cycle_hit = false;
+            cycle_depth = 0;
+            for (uint32_t f : members)
+                if (state[f] == kDirty && !cycle_hit) evaluate(f);
+            bool circular = cycle_hit;
+            resolving = outer;
+            cycle_hit = outer_hit;
+            cycle_depth = outer_depth;
+            not_circular[id] = !circular;
+            if (!circular) return;
             for (uint32_t f : members) {
                 store(f, Value::error(Err::Cycle));
                 state[f] = kClean;
@@ -169,6 +211,14 @@ struct Calculator::Impl : formula::DemandHook {
             if (uint32_t cyc = graph.cycle_of(f)) run_cycle(cyc - 1);
             else evaluate(f);
         }
+        // Groups that turned out not to be circular are not reported.
+        size_t kept = 0;
+        for (size_t i = 0; i < cycle_reports.size(); ++i)
+            if (!(i < not_circular.size() && not_circular[i])) {
+                if (kept != i) cycle_reports[kept] = std::move(cycle_reports[i]);
+                ++kept;
+            }
+        cycle_reports.resize(kept);
     }
 
     RecalcStats full() {
@@ -179,7 +229,7 @@ struct Calculator::Impl : formula::DemandHook {
         run_in_order(graph.order());
         computed_once = true;
         wb.clear_changes();
-        return {evaluated, graph.cycles().size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
+        return {evaluated, cycle_reports.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
     }
 
     RecalcStats incremental() {
@@ -212,7 +262,7 @@ struct Calculator::Impl : formula::DemandHook {
         run_in_order(dirty);
         computed_once = true;
         wb.clear_changes();
-        return {evaluated, graph.cycles().size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
+        return {evaluated, cycle_reports.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
     }
 };
 

@@ -16,6 +16,8 @@ void add_input_options(CLI::App& sub, InputOptions& o, bool writes) {
     sub.add_option("--max-inflated", o.max_inflated,
                    "Refuse a package whose parts inflate to more than BYTES (default: 1 GiB per part, 2 GiB in all)")
         ->type_name("BYTES");
+    sub.add_flag("--day-first", o.day_first,
+                 "Dates typed as text read day/month/year, as in en-GB Excel (default: month/day/year, en-US)");
     if (writes) {
         o.strict = true;
         sub.add_flag("--lenient", o.lenient,
@@ -69,6 +71,7 @@ OpenedWorkbook open_workbook(const std::string& path, const InputOptions& in, bo
         throw Exit(kBadInput, e.what());
     }
     report(out.doc, in.strict && !in.lenient);
+    out.wb().settings().day_first = in.day_first;
     out.calc = std::make_unique<Calculator>(out.wb());
     out.runtime = std::make_unique<lua::Runtime>(out.plugins);
     out.calc->set_host(&out.runtime->host(), out.runtime.get());

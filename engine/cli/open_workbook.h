@@ -20,6 +20,7 @@ struct InputOptions {
     uint64_t max_inflated = 0;  // 0: the defaults (1 GiB per part, 2 GiB per package)
     bool strict = false;        // formulas that do not parse are errors (exit 3, no output)
     bool lenient = false;       // … unless this is set: such cells keep their cached values
+    bool day_first = false;     // dates typed as text read d/m/y (VALUE("2/3/2023") is 2 March)
 };
 // `writes`: the command writes a workbook (recalc). There a formula that does not parse is
 // bad input by default (exit 3, no output); --lenient writes anyway. Elsewhere it is a

@@ -217,7 +217,7 @@ int full_year(const Tok& t) {
 
 // Date part: y-m-d, y/m/d, y年m月d日, y年m月, y-m, m/d/y, m-d-y, d-mmm-y, d mmm y,
 // mmm d, y, mmm-y. Returns false when the tokens are not one of these.
-bool read_date(const Tok* t, int n, bool date1904, double& serial) {
+bool read_date(const Tok* t, int n, bool date1904, bool day_first, double& serial) {
     auto sep = [&](int i, std::string_view chars) {
         return i < n && t[i].kind == Tok::Sep && chars.find(t[i].text[0]) != std::string_view::npos;
     };
@@ -238,9 +238,9 @@ bool read_date(const Tok* t, int n, bool date1904, double& serial) {
         if (n == 4) ok = true;
         else if ((n == 5 || n == 6) && num(4) && (n == 5 || (t[5].kind == Tok::Sep && t[5].text == "日"))) { d = t[4].value; ok = true; }
     } else if (n == 5 && num(0) && sep(1, "-/") && num(2) && sep(3, "-/") && t[3].text == t[1].text && num(4)) {
-        // m/d/y (en-US order)
-        m = t[0].value;
-        d = t[2].value;
+        // m/d/y (en-US order), or d/m/y
+        m = t[day_first ? 2 : 0].value;
+        d = t[day_first ? 0 : 2].value;
         y = full_year(t[4]);
         ok = t[0].digits <= 2 && t[2].digits <= 2;
     } else if (n == 3 && num(0) && sep(1, "/-") && num(2) && t[0].digits <= 2 && t[2].digits == 4) {
@@ -304,7 +304,7 @@ bool read_time(const Tok* t, int n, double& frac) {
     return true;
 }
 
-std::optional<double> parse_date_time(std::string_view s, bool date1904) {
+std::optional<double> parse_date_time(std::string_view s, bool date1904, bool day_first) {
     bool digit = false;
     for (char c : s) digit |= is_digit(c);
     if (!digit || s.size() > 64) return std::nullopt;
@@ -322,7 +322,7 @@ std::optional<double> parse_date_time(std::string_view s, bool date1904) {
     int date_end = ts;
     while (date_end > 0 && toks[date_end - 1].kind == Tok::Sep && toks[date_end - 1].text == " ") --date_end;
     double serial = 0, frac = 0;
-    if (date_end > 0 && !read_date(toks, date_end, date1904, serial)) return std::nullopt;
+    if (date_end > 0 && !read_date(toks, date_end, date1904, day_first, serial)) return std::nullopt;
     if (ts < n && !read_time(toks + ts, n - ts, frac)) return std::nullopt;
     if (date_end == 0 && ts == n) return std::nullopt;
     return serial + frac;
@@ -330,11 +330,11 @@ std::optional<double> parse_date_time(std::string_view s, bool date1904) {
 
 }  // namespace
 
-std::optional<double> coerce_text_to_number(std::string_view text, bool date1904) {
+std::optional<double> coerce_text_to_number(std::string_view text, bool date1904, bool day_first) {
     if (auto v = parse_number_text(text)) return v;
     // Excel reads " 10 " and " 1:30 " as numbers but " 2024-01-10 " as text (#VALUE! in
     // arithmetic; calc_tests FLOOR_CEILING): surrounding spaces are allowed except around dates.
-    auto v = parse_date_time(trim(text), date1904);
+    auto v = parse_date_time(trim(text), date1904, day_first);
     if (v && *v >= 1 && trim(text).size() != text.size()) return std::nullopt;
     return v;
 }

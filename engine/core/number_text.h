@@ -9,7 +9,9 @@ namespace sp {
 // Plain numbers (with thousands separators, %, currency sign, parentheses). No dates.
 std::optional<double> parse_number_text(std::string_view text);
 // parse_number_text, then date and time forms, as date serials (1900 or 1904 system).
-std::optional<double> coerce_text_to_number(std::string_view text, bool date1904 = false);
+// day_first: "2/3/2023" is 2 March (en-GB, most of Europe) rather than February 3 (en-US,
+// the default); year-first forms (2023-3-2, 2023年3月2日) read the same either way.
+std::optional<double> coerce_text_to_number(std::string_view text, bool date1904 = false, bool day_first = false);
 // Date serial of a proleptic Gregorian date in the 1900 system (with Excel's
 // fictitious 1900-02-29: serial 60), or the 1904 system.
 double date_to_serial(int year, int month, int day, bool date1904 = false);

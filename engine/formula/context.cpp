@@ -14,6 +14,7 @@ Value CallContext::cell_value(SheetId sheet, int32_t row, int32_t col) {
 }
 
 bool CallContext::date1904() const { return wb_.settings().date1904; }
+bool CallContext::day_first() const { return wb_.settings().day_first; }
 
 Value CallContext::scalar(const Operand& arg) {
     switch (arg.kind()) {

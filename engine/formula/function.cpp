@@ -51,6 +51,7 @@ const FunctionRegistry& FunctionRegistry::builtins() {
         register_stats_functions(r);
         register_distribution_functions(r);
         register_lookup_functions(r);
+        register_reference_functions(r);
         register_array_functions(r);
         register_text_functions(r);
         register_date_functions(r);

@@ -76,6 +76,7 @@ void register_logical_functions(FunctionRegistry& reg);
 void register_stats_functions(FunctionRegistry& reg);
 void register_distribution_functions(FunctionRegistry& reg);
 void register_lookup_functions(FunctionRegistry& reg);
+void register_reference_functions(FunctionRegistry& reg);
 void register_array_functions(FunctionRegistry& reg);
 void register_text_functions(FunctionRegistry& reg);
 void register_date_functions(FunctionRegistry& reg);
@@ -126,6 +127,7 @@ public:
 
     // Settings and services.
     bool date1904() const;
+    bool day_first() const;   // text dates read d/m/y (CalcSettings::day_first)
     double now_serial() const { return now_serial_; }   // NOW() as a date serial, pinned per recalc
     void set_now_serial(double s) { now_serial_ = s; }
     std::mt19937_64& rng() { return rng_; }

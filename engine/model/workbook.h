@@ -25,6 +25,7 @@ struct CalcSettings {
     double iterate_delta = 0.001;
     bool date1904 = false;
     bool full_calc_on_load = false;
+    bool day_first = false;      // dates typed as text read d/m/y (the locale's order; not stored in xlsx)
 };
 
 struct Diagnostic {

@@ -120,6 +120,10 @@ Value decode_value(CellType t, std::string_view v, const std::vector<Value>& sst
     return Value();
 }
 
+std::string_view file_error_text(Err e) {
+    return e == Err::Spill || e == Err::Calc ? error_text(Err::Value) : error_text(e);
+}
+
 Value value_for_file(const Value& v) {
     if (v.is_error() && v.error() == Err::Cycle) return Value(0.0);
     if (v.is_number() && !std::isfinite(v.number())) return Value::error(Err::Num);
@@ -164,7 +168,7 @@ void encode_value(const Value& v, bool formula, std::string_view pfx, std::strin
         case Type::Error:
             t = "e";
             open("v");
-            out += error_text(v.error());
+            out += file_error_text(v.error());
             close("v");
             break;
         default: break;

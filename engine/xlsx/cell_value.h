@@ -25,6 +25,10 @@ bool parse_iso_date(std::string_view s, bool date1904, double& serial);
 // How the patch writer stores a model value in a cell. Excel keeps circular cells at 0
 // after its warning; Suanpan's #CYCLE! has no Excel spelling, so it is written as 0.
 Value value_for_file(const Value& model);
+// The text of an error in <v>: the file format knows #NULL! … #N/A and #GETTING_DATA;
+// #SPILL! and #CALC! are written as #VALUE! (Excel adds a rich-value link, vm="N", which
+// the patch writer reuses when the package has one for that error).
+std::string_view file_error_text(Err e);
 
 // Appends the value part of a cell: sets t (empty for numbers/empty cells) and the
 // children text (<v>…</v> or <is>…</is>, prefixed with `pfx`, e.g. "x:").

@@ -7,6 +7,7 @@
 #include "xlsx/error.h"
 #include "xlsx/sheet_reader.h"
 #include "xlsx/shared_strings.h"
+#include "xlsx/rich_errors.h"
 #include "xlsx/styles.h"
 #include "xlsx/xlsx.h"
 #include "xlsx/xml_util.h"
@@ -112,6 +113,8 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
         }
     }
 
+    pkg.vm_errors = read_value_metadata_errors(zip, pkg.workbook_rels, name);
+
     // --- defined names (after the sheets, which they refer to) ------------------
     if (auto names = child_local(root, "definedNames"))
         for (auto n = names.first_child(); n; n = n.next_sibling()) {
@@ -137,7 +140,7 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
         if (!e) throw Error(name, sp.part, "", "missing worksheet part of sheet '" + sp.name + "'");
         doc.sheets[s].part = e->name;
         Bytes xml = zip.inflate(*e);
-        SheetInput in{wb, s, pkg.shared_strings, xf_map, name, doc.sheets[s].part};
+        SheetInput in{wb, s, pkg.shared_strings, xf_map, name, doc.sheets[s].part, &pkg.vm_errors};
         SheetCounts n = read_sheet(xml, in);
         doc.stats.cells += n.cells;
         doc.stats.formulas += n.formulas;

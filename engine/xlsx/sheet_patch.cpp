@@ -8,9 +8,11 @@
 // a new <v>/<is>, other children (extLst) as they were.
 #include "xlsx/sheet_patch.h"
 
+#include <cstdlib>
 #include <unordered_set>
 
 #include "xlsx/cell_value.h"
+#include "xlsx/rich_errors.h"
 #include "xlsx/xml_scan.h"
 #include "xlsx/xml_util.h"
 
@@ -153,6 +155,9 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, By
             if (raw.find('&') == std::string_view::npos) cached = decode_value(type, raw, in.shared_strings, date1904, nullptr);
             else cached = decode_value(type, decode_entities(raw), in.shared_strings, date1904, nullptr);
         }
+        std::string_view vm = c.tag.attr_value("vm");
+        if (!vm.empty() && cached.is_error())
+            cached = Value::error(rich_error(in.vm_errors, std::strtoul(std::string(vm).c_str(), nullptr, 10), cached.error()));
         Value model = value_for_file(sheet.get(c.row, c.col));
         if (!model.is_empty()) ++res.cells_matched;
 
@@ -206,13 +211,24 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, By
         o.append(xml.substr(last, c.tag.begin - last));
         o += '<';
         o += qn;
+        // t and vm describe the old value; a #SPILL!/#CALC! gets the package's rich-value
+        // link for that error when there is one (else it shows as the #VALUE! written).
         for (int i = 0; i < c.tag.nattrs; ++i)
-            if (c.tag.attrs[i].name != "t") o.append(xml.substr(c.tag.attrs[i].begin, c.tag.attrs[i].end - c.tag.attrs[i].begin));
+            if (c.tag.attrs[i].name != "t" && c.tag.attrs[i].name != "vm")
+                o.append(xml.substr(c.tag.attrs[i].begin, c.tag.attrs[i].end - c.tag.attrs[i].begin));
         if (!t_new.empty()) {
             o += " t=\"";
             o += t_new;
             o += '"';
         }
+        if (model.is_error() && in.vm_errors)
+            for (size_t k = 0; k < in.vm_errors->size(); ++k)
+                if ((*in.vm_errors)[k] == model.error() && model.error() != Err::Value) {
+                    o += " vm=\"";
+                    o += std::to_string(k + 1);
+                    o += '"';
+                    break;
+                }
         if (formula_xml.empty() && value_xml.empty() && c.others == 0) {
             o += "/>";
         } else {

@@ -22,6 +22,8 @@ struct SheetPatchInput {
     // scan passes them, so that the original and the rewritten part do not both stay
     // resident in full (a 200 MiB sheet would otherwise cost 400 MiB at once).
     Bytes* release = nullptr;
+    // Value metadata of the package: vm-1 -> the #SPILL!/#CALC! a cached #VALUE! stands for.
+    const std::vector<Err>* vm_errors = nullptr;
 };
 
 struct SheetPatchResult {

@@ -22,6 +22,7 @@
 
 #include "xlsx/cell_value.h"
 #include "xlsx/error.h"
+#include "xlsx/rich_errors.h"
 #include "xlsx/shared_strings.h"
 #include "xlsx/xml_scan.h"
 #include "xlsx/xml_util.h"
@@ -270,12 +271,15 @@ private:
         const char* ref = nullptr;
         std::string_view t;
         const char* s = nullptr;
+        const char* vm = nullptr;
         for (auto a = c.first_attribute(); a; a = a.next_attribute()) {
             const char* n = a.name();
             if (n[0] && !n[1]) {
                 if (n[0] == 'r') ref = a.value();
                 else if (n[0] == 't') t = a.value();
                 else if (n[0] == 's') s = a.value();
+            } else if (n[0] == 'v' && n[1] == 'm' && !n[2]) {
+                vm = a.value();
             }
         }
         int32_t row = row_, col = col_ + 1;
@@ -308,6 +312,8 @@ private:
             value = decode_value(type, v.child_value(), in_.shared_strings, wb_.settings().date1904, &problem);
         }
         if (!problem.empty()) warn(row, col, problem);
+        if (vm && value.is_error())
+            value = Value::error(rich_error(in_.vm_errors, std::strtoul(vm, nullptr, 10), value.error()));
         bool failed = false;
         if (f) {
             failed = !read_formula(f, row, col);

@@ -18,6 +18,7 @@ struct SheetInput {
     const std::vector<uint16_t>& xf_map;  // cellXfs index -> model style id
     const std::string& file;
     const std::string& part;
+    const std::vector<Err>* vm_errors = nullptr;  // cached errors behind vm="N" (rich_errors.h)
 };
 
 struct SheetCounts {

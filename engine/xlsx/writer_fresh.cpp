@@ -275,7 +275,7 @@ private:
                 out_ += "</v>";
                 break;
             case Type::Bool: out_ += value.boolean() ? "<v>1</v>" : "<v>0</v>"; break;
-            case Type::Error: out_ += "<v>"; out_ += error_text(value.error()); out_ += "</v>"; break;
+            case Type::Error: out_ += "<v>"; out_ += file_error_text(value.error()); out_ += "</v>"; break;
             default: break;
         }
         out_ += "</c>";

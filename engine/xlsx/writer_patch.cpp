@@ -44,7 +44,7 @@ WriteStats write_patched(const Document& doc, const std::string& out_path, const
         SheetPatchResult r;
         {
             Bytes xml = zip.inflate(*e, false);
-            r = patch_sheet(xml.view(), SheetPatchInput{wb, s, pkg.shared_strings, overrides[s], &xml}, patched);
+            r = patch_sheet(xml.view(), SheetPatchInput{wb, s, pkg.shared_strings, overrides[s], &xml, &pkg.vm_errors}, patched);
         }
         size_t in_model = wb.sheet(s).cell_count();
         if (in_model > r.cells_matched) stats.cells_not_written += in_model - r.cells_matched;

@@ -49,6 +49,7 @@ struct Package {
     std::string shared_strings_part;
     ContentTypes content_types;
     std::vector<Value> shared_strings;           // index -> string, for comparing cached values
+    std::vector<Err> vm_errors;                  // value metadata vm-1 -> #SPILL!/#CALC!… (rich_errors.h)
 };
 
 struct ReadStats {

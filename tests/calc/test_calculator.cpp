@@ -265,3 +265,30 @@ TEST_CASE("precedents and dependents of a cell", "[calc][graph]") {
     REQUIRE(dep2.size() == 1);
     CHECK(dep2[0].cell == at("D1"));
 }
+
+TEST_CASE("a group that only passes a reference on is not circular", "[calc][cycle]") {
+    // The graph sees B40 -> B40, but CHOOSE returns its second value without reading B40
+    // (Excel: "Not a cycle"); a real cycle next to it is still reported.
+    Workbook wb;
+    SheetId s = wb.add_sheet("S");
+    wb.set_formula(s, at("B40"), "=CHOOSE(2,B40,\"Not a cycle\")");
+    wb.set_formula(s, at("A1"), "=IF(B1>0,B1,1)");   // reads B1, which reads A1: circular
+    wb.set_formula(s, at("B1"), "=A1+1");
+    wb.set_formula(s, at("C1"), "=IF(FALSE,D1,5)");  // never reads D1
+    wb.set_formula(s, at("D1"), "=C1*2");
+    Calculator calc(wb);
+    auto st = calc.recalc_full();
+    CHECK(wb.get(s, at("B40")).same_as(Value::string("Not a cycle")));
+    CHECK(num(wb, s, "C1") == 5);
+    CHECK(num(wb, s, "D1") == 10);
+    CHECK(wb.get(s, at("A1")).error() == Err::Cycle);
+    CHECK(wb.get(s, at("B1")).error() == Err::Cycle);
+    CHECK(st.cycles == 1);
+    REQUIRE(calc.cycles().size() == 1);
+    CHECK(calc.cycles()[0].cells.size() == 2);
+    // Incremental recalc keeps the same verdicts.
+    wb.set_value(s, at("E1"), Value(1.0));
+    calc.recalc();
+    CHECK(wb.get(s, at("B40")).same_as(Value::string("Not a cycle")));
+    CHECK(calc.cycles().size() == 1);
+}

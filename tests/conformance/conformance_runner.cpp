@@ -111,6 +111,13 @@ int main(int argc, char** argv) {
             if (meta) {
                 Value a1 = wb.get(*meta, {0, 0});
                 if (a1.is_number()) tol = a1.number();
+                // The locale Excel ran in ("Locale", "en-GB"): it decides how VALUE reads "2/3/2023".
+                for (int32_t row = 0; row < 32; ++row) {
+                    Value key = wb.get(*meta, {row, 0}), val = wb.get(*meta, {row, 1});
+                    if (key.is_string() && key.string() == "Locale" && val.is_string())
+                        wb.settings().day_first = val.string() != "en-US" && val.string().rfind("zh", 0) != 0 &&
+                                                  val.string().rfind("ja", 0) != 0 && val.string().rfind("ko", 0) != 0;
+                }
             }
             // Excel's cached values, before we recalculate.
             struct Expect {

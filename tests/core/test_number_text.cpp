@@ -29,3 +29,18 @@ TEST_CASE("date serials, 1900 leap-year quirk and 1904", "[core][number_text]") 
     CHECK(coerce_text_to_number("2024-12-31") == 45657);
     CHECK(coerce_text_to_number("2024年12月31日") == 45657);
 }
+
+TEST_CASE("Text dates in day-first locales", "[core][number_text]") {
+    // en-US reads m/d/y, en-GB d/m/y (Excel's cached values in calc_tests T_VALUE_VALUETOTEXT).
+    CHECK(coerce_text_to_number("2/3/2023") == 44960);              // February 3
+    CHECK(coerce_text_to_number("2/3/2023", false, true) == 44987);  // 2 March
+    CHECK(coerce_text_to_number("10-12-1999", false, true) == 36504);
+    CHECK_FALSE(coerce_text_to_number("30/2/2010", false, true));    // no 30 February
+    CHECK_FALSE(coerce_text_to_number("13/25/2020", false, true));
+    CHECK(coerce_text_to_number("25/12/2020", false, true) == 44190);
+    CHECK_FALSE(coerce_text_to_number("25/12/2020"));                // month 25 in en-US
+    // Year-first and month-name forms do not depend on the order.
+    CHECK(coerce_text_to_number("2023-3-2", false, true) == 44987);
+    CHECK(coerce_text_to_number("2023年3月2日", false, true) == 44987);
+    CHECK(coerce_text_to_number("2-Mar-2023", false, true) == 44987);
+}

@@ -502,8 +502,9 @@ TEST_CASE("SEQUENCE, RANDARRAY, RAND, RANDBETWEEN", "[math][array]") {
     REQUIRE(s.cols() == 3);
     CHECK(s.at(0, 0).number() == 10);
     CHECK(s.at(1, 2).number() == 35);
-    CHECK(b.error("=SEQUENCE(0,0)") == Err::Value);
-    CHECK(b.error("=SEQUENCE(0.3)") == Err::Value);
+    CHECK(b.error("=SEQUENCE(0,0)") == Err::Calc);  // an empty array (files store it as #VALUE! + vm)
+    CHECK(b.error("=SEQUENCE(0.3)") == Err::Calc);
+    CHECK(b.error("=SEQUENCE(-1)") == Err::Value);
     Array r = b.array("=RANDARRAY(5,2,1,6,TRUE)");
     REQUIRE(r.cells().size() == 10);
     for (const Value& v : r.cells()) {

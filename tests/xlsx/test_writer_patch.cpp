@@ -193,3 +193,28 @@ TEST_CASE("patch: in place, and failures leave no output", "[xlsx][patch]") {
     for (const auto& e : std::filesystem::directory_iterator(tmp_dir()))
         CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
 }
+
+TEST_CASE("patch: #SPILL! and #CALC! behind rich-value metadata (vm) read and write back", "[xlsx][patch][rich]") {
+    // Excel stores them as t="e" <v>#VALUE!</v> vm="N" (metadata.xml -> richData).
+    std::string in = std::string(SP_SHARED_DIR) + "/conformance/excel-cases/calc_tests/INFORMATION/ERROR.TYPE.xlsx";
+    if (!std::filesystem::exists(in)) {
+        WARN("no conformance corpus at " SP_SHARED_DIR);
+        return;
+    }
+    Document d = read(in);
+    Workbook& wb = *d.workbook;
+    CHECK(wb.get(0, {7, 0}).error() == Err::Calc);   // A8: errorType 13
+    CHECK(wb.get(0, {13, 0}).error() == Err::Spill); // A14: errorType 8
+    wb.sheet(0).set(7, 0, Value::error(Err::Value)); // A8 becomes a plain #VALUE!: the vm goes
+    wb.sheet(0).set(13, 0, Value::error(Err::Calc)); // A14 #SPILL! -> #CALC!: the package's #CALC! link (vm 1)
+    std::string out = out_path("rich_errors_out.xlsx");
+    write_patched(d, out, WriteOptions{});
+    Output o = open_output(out);
+    std::string x = part_text(*o.zip, "xl/worksheets/sheet1.xml");
+    CHECK(x.find("<c r=\"A8\" t=\"e\"><v>#VALUE!</v></c>") != std::string::npos);
+    CHECK(x.find("<c r=\"A14\" t=\"e\" vm=\"1\"><v>#VALUE!</v></c>") != std::string::npos);
+    CHECK(x.find("#CALC!") == std::string::npos);
+    Document back = read(out);
+    CHECK(back.workbook->get(0, {7, 0}).error() == Err::Value);
+    CHECK(back.workbook->get(0, {13, 0}).error() == Err::Calc);
+}

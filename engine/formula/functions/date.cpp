@@ -93,7 +93,7 @@ Err date_text(CallContext& ctx, Args args, double& out) {
     Value v = ctx.scalar(args[0]);
     if (v.is_error()) return v.error();
     if (!v.is_string()) return Err::Value;
-    auto n = coerce_text_to_number(v.string(), ctx.date1904());
+    auto n = coerce_text_to_number(v.string(), ctx.date1904(), ctx.day_first());
     if (!n || *n < 0) return Err::Value;
     // Plain numbers ("123") are not dates.
     if (parse_number_text(v.string())) return Err::Value;
@@ -413,7 +413,7 @@ Err holiday_arg(CallContext& ctx, Args args, size_t i, std::vector<double>& out)
         if (v.is_error()) { err = v.error(); return; }
         if (v.is_bool()) { err = Err::Value; return; }
         if (v.is_string()) {
-            auto n = coerce_text_to_number(v.string(), ctx.date1904());
+            auto n = coerce_text_to_number(v.string(), ctx.date1904(), ctx.day_first());
             if (!n) { err = Err::Value; return; }
             d = *n;
         } else {

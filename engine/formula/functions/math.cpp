@@ -1059,7 +1059,8 @@ Operand fn_sequence(CallContext& ctx, Args args) {
     NUM_ARG(3, step, 1);
     r = std::trunc(r);
     c = std::trunc(c);
-    if (r < 1 || c < 1) return error(Err::Value);
+    if (r < 0 || c < 0) return error(Err::Value);
+    if (r < 1 || c < 1) return error(Err::Calc);  // an empty array
     if (r * c > kMaxCells) return error(Err::Num);
     Array out(static_cast<uint32_t>(r), static_cast<uint32_t>(c));
     for (uint32_t i = 0; i < out.rows(); ++i)

@@ -410,7 +410,7 @@ Operand fn_text(CallContext& ctx, Args args) {
     switch (v.type()) {
         case Type::Bool: return text(v.boolean() ? "TRUE" : "FALSE");
         case Type::String: {
-            auto n = coerce_text_to_number(v.string(), ctx.date1904());
+            auto n = coerce_text_to_number(v.string(), ctx.date1904(), ctx.day_first());
             if (!n) return text(format_text(v.string(), fmt));
             d = *n;
             break;
@@ -432,7 +432,7 @@ Operand fn_value(CallContext& ctx, Args args) {
         case Type::Empty: return Value(0.0);
         case Type::Error: return v;
         case Type::String: {
-            auto n = coerce_text_to_number(v.string(), ctx.date1904());
+            auto n = coerce_text_to_number(v.string(), ctx.date1904(), ctx.day_first());
             if (!n) return error(Err::Value);
             return Value(*n);
         }
