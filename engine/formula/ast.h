@@ -38,13 +38,16 @@ enum class NodeKind : uint8_t {
     Error,    // err (#REF! in a formula also appears here)
     Missing,  // an omitted argument: IF(A1,,2)
     Ref,      // ref
-    Name,     // text = defined name as written; ref.sheet set when sheet-qualified (Sheet1!Tax)
+    Name,     // text = defined name as written; ref.sheet set when sheet-qualified (Sheet1!Tax);
+              // a LET/LAMBDA parameter written _xlpm.x (_xlop.x: optional) has text "x", prefix "_xlpm."
     Unary,    // op = Neg | Plus, children[0]
     Percent,  // children[0] followed by %
     Binary,   // op, children[0], children[1]
-    Call,     // text = canonical upper-case name (no _xlfn.), prefix = as written before it, children = args
+    Call,     // text = canonical upper-case name (no _xlfn./_xlpm.), prefix = as written before it, children = args;
+              // b: written as an operator, A1# (ANCHORARRAY) or @A1:A9 (SINGLE)
     Array,    // rows × cols constants, children row-major
     Paren,    // ( children[0] ) kept so that the printer reproduces the text
+    Invoke,   // children[0] called with children[1..]: LAMBDA(x,x+1)(2), f(1)(2)
 };
 
 enum class Op : uint8_t {

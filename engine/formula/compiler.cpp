@@ -5,6 +5,8 @@
 // and IFERROR(A1/B1,0) must not pay for the division twice). Inside the arguments of
 // functions flagged kArrayArgs (SUMPRODUCT…) and in array formulas, operators are
 // marked array_mode so that A1:A3*B1:B3 is evaluated element by element.
+// LET names become local slots; a LAMBDA's body is emitted inline after a MakeLambda
+// that jumps over it, and a call of a LET name or of a LAMBDA value becomes Invoke.
 #include "formula/compiler.h"
 
 #include <algorithm>
@@ -23,6 +25,17 @@ struct Compiler {
     const FunctionRegistry& reg;
     std::vector<std::string>* unknown;
     uint32_t depth = 0;
+
+    // LET names and LAMBDA parameters in scope, innermost last. Slots are numbered per
+    // frame; a LAMBDA's frame starts with a copy of the slots below its own, so names
+    // of enclosing scopes keep their slot numbers inside it.
+    struct Local {
+        std::string name;  // upper-case, without _xlpm. and [ ]
+        uint32_t slot;
+    };
+    std::vector<Local> scope;
+    uint32_t next_slot = 0;
+    uint32_t* frame_size = nullptr;  // size of the frame being compiled (grows with next_slot)
 
     uint32_t here() const { return uint32_t(p.code.size()); }
     void emit(OpCode op, uint32_t arg = 0, uint16_t argc = 0, bool array_mode = false, int stack_delta = 1) {
@@ -89,10 +102,119 @@ struct Compiler {
         return false;
     }
 
+    static std::string upper(std::string_view s) {
+        std::string out(s);
+        for (char& c : out) c = char(std::toupper(uint8_t(c)));
+        return out;
+    }
+
+    // The local name of a LET/LAMBDA parameter node; optional: written [name] (_xlop.name in files).
+    static bool local_name(const Node& n, std::string& out, bool& optional) {
+        if (n.kind != NodeKind::Name || n.ref.has_sheet) return false;
+        std::string_view t = n.text;
+        bool bracketed = t.size() > 2 && t.front() == '[' && t.back() == ']';
+        if (bracketed) t = t.substr(1, t.size() - 2);
+        optional = bracketed || upper(n.prefix) == "_XLOP.";
+        if (t.size() > 6 && upper(t.substr(0, 6)) == "_XLPM.") t.remove_prefix(6);
+        if (t.empty()) return false;
+        out = upper(t);
+        return true;
+    }
+
+    const Local* find_local(const std::string& upper_name) const {
+        for (size_t i = scope.size(); i-- > 0;)
+            if (scope[i].name == upper_name) return &scope[i];
+        return nullptr;
+    }
+
+    uint32_t alloc_slot() {
+        uint32_t s = next_slot++;
+        *frame_size = std::max(*frame_size, next_slot);
+        return s;
+    }
+
+    // LET(name1, value1, …, body): each value is stored in a slot, then the body runs.
+    void let(const Node& n, bool array_mode) {
+        size_t argc = n.children.size();
+        std::string name;
+        bool optional = false;
+        bool ok = argc >= 3 && argc % 2 == 1;
+        for (size_t i = 0; ok && i + 1 < argc; i += 2) ok = local_name(n.children[i], name, optional) && !optional;
+        if (!ok) return push_const(Value::error(Err::Value));  // Excel refuses such a formula
+        size_t scope_mark = scope.size();
+        uint32_t slot_mark = next_slot;
+        for (size_t i = 0; i + 1 < argc; i += 2) {
+            node(n.children[i + 1], array_mode);
+            local_name(n.children[i], name, optional);
+            uint32_t slot = alloc_slot();
+            emit(OpCode::StoreLocal, slot, 0, false, -1);
+            scope.push_back(Local{name, slot});
+        }
+        node(n.children[argc - 1], array_mode);
+        scope.resize(scope_mark);
+        next_slot = slot_mark;  // later siblings may reuse the slots
+    }
+
+    // LAMBDA(param…, body): MakeLambda, then the body inline with a frame of its own.
+    void lambda(const Node& n) {
+        size_t argc = n.children.size();
+        std::string name;
+        bool optional = false;
+        bool ok = argc >= 1 && argc <= 254;
+        for (size_t i = 0; ok && i + 1 < argc; ++i) ok = local_name(n.children[i], name, optional);
+        if (!ok) return push_const(Value::error(Err::Value));
+        uint32_t index = uint32_t(p.lambdas.size());
+        p.lambdas.emplace_back();
+        uint32_t make = here();
+        emit(OpCode::MakeLambda, index);
+        LambdaInfo info;
+        info.start = here();
+        info.captured = next_slot;
+        info.params = uint32_t(argc - 1);
+        size_t scope_mark = scope.size();
+        uint32_t slot_mark = next_slot, saved_depth = depth;
+        uint32_t* saved_frame = frame_size;
+        uint32_t body_frame = next_slot;
+        frame_size = &body_frame;
+        for (size_t i = 0; i + 1 < argc; ++i) {
+            local_name(n.children[i], name, optional);
+            if (optional && i < 64) info.optional |= uint64_t(1) << i;
+            scope.push_back(Local{name, alloc_slot()});
+        }
+        depth = 0;
+        node(n.children[argc - 1], false);
+        info.end = here();
+        info.frame_size = body_frame;
+        depth = saved_depth;
+        frame_size = saved_frame;
+        next_slot = slot_mark;
+        scope.resize(scope_mark);
+        p.lambdas[index] = info;
+        p.code[make].arg2 = here();
+    }
+
+    // Calls the LAMBDA value already pushed with the arguments of n from children[first].
+    void invoke(const Node& n, size_t first, bool array_mode) {
+        for (size_t i = first; i < n.children.size(); ++i) node(n.children[i], array_mode);
+        size_t argc = n.children.size() - first;
+        emit(OpCode::Invoke, 0, uint16_t(argc), false, -int(argc));
+    }
+
     void call(const Node& n, bool array_mode) {
         const std::string& fname = n.text;
         size_t argc = n.children.size();
         bool lazy_ok = !array_mode;
+        if (fname == "LET") return let(n, array_mode);
+        if (fname == "LAMBDA") return lambda(n);
+        // A LET name or parameter called like a function: _xlpm.f(2) in files; typed f(2)
+        // when no function has that name.
+        if (const Local* l = find_local(fname)) {
+            bool param_prefix = n.prefix.size() == 6 && upper(n.prefix) == "_XLPM.";
+            if (param_prefix || reg.find_id(fname) < 0) {
+                emit(OpCode::LoadLocal, l->slot);
+                return invoke(n, 0, array_mode);
+            }
+        }
         if (lazy_ok && fname == "IF" && (argc == 2 || argc == 3)) {
             node(n.children[0], false);
             uint32_t jf = here();
@@ -131,7 +253,8 @@ struct Compiler {
         }
         int delta = 1 - int(argc);
         if (id < 0) {
-            if (unknown) unknown->push_back(fname);
+            // Possibly a defined name holding a LAMBDA: resolved when it runs.
+            if (unknown && !wb.find_name(fname, kNoSheet)) unknown->push_back(fname);
             emit(OpCode::CallUnknown, name_index(fname), uint16_t(argc), array_mode, delta);
         } else {
             emit(OpCode::Call, uint32_t(id), uint16_t(argc), array_mode, delta);
@@ -157,6 +280,10 @@ struct Compiler {
             case NodeKind::Missing: emit(OpCode::PushMissing); return;
             case NodeKind::Ref: ref(n); return;
             case NodeKind::Name: {
+                std::string local;
+                bool optional = false;
+                if (!scope.empty() && local_name(n, local, optional))
+                    if (const Local* l = find_local(local)) return emit(OpCode::LoadLocal, l->slot);
                 std::string key = n.ref.has_sheet ? n.ref.sheet + "!" + n.text : n.text;
                 emit(OpCode::PushName, name_index(key));
                 return;
@@ -203,6 +330,10 @@ struct Compiler {
                 return;
             }
             case NodeKind::Call: call(n, array_mode); return;
+            case NodeKind::Invoke:
+                node(n.children[0], false);
+                invoke(n, 1, array_mode);
+                return;
         }
     }
 };
@@ -212,7 +343,7 @@ struct Compiler {
 std::unique_ptr<Program> compile(Node ast, const Workbook& wb, const FunctionRegistry& reg,
                                  std::vector<std::string>* unknown_functions, bool array_formula) {
     auto p = std::make_unique<Program>();
-    Compiler c{*p, wb, reg, unknown_functions};
+    Compiler c{*p, wb, reg, unknown_functions, 0, {}, 0, &p->frame_size};
     c.node(ast, array_formula);
     p->ast = std::move(ast);
     p->code.shrink_to_fit();

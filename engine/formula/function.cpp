@@ -59,6 +59,8 @@ const FunctionRegistry& FunctionRegistry::builtins() {
         register_financial_functions(r);
         register_engineering_functions(r);
         register_database_functions(r);
+        register_regex_functions(r);
+        register_lambda_functions(r);
         return r;
     }();
     return reg;

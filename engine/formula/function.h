@@ -84,6 +84,8 @@ void register_info_functions(FunctionRegistry& reg);
 void register_financial_functions(FunctionRegistry& reg);
 void register_engineering_functions(FunctionRegistry& reg);
 void register_database_functions(FunctionRegistry& reg);
+void register_regex_functions(FunctionRegistry& reg);
+void register_lambda_functions(FunctionRegistry& reg);
 
 // Calls a Lua (or other host) function; installed by the Lua layer per thread.
 using HostCall = std::function<Operand(CallContext& ctx, const FunctionDef& def, Args args)>;

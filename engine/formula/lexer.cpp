@@ -76,12 +76,18 @@ LexResult lex(std::string_view text, std::vector<Token>& out) {
             }
             case '#': {
                 size_t len = match_error(text.substr(i));
+                if (!len && !space && !out.empty() && (out.back().kind == Tok::Word || out.back().kind == Tok::RParen)) {
+                    ++i;  // A1#, Sheet1!A1#, INDEX(…)#: the spill range of the formula there
+                    emit(Tok::Hash, start, i);
+                    continue;
+                }
                 if (!len) return bad(start, "unknown error literal");
                 i += len;
                 emit(Tok::Error, start, i);
                 continue;
             }
             case '!': ++i; emit(Tok::Bang, start, i); continue;
+            case '@': ++i; emit(Tok::At, start, i); continue;
             case ':': ++i; emit(Tok::Colon, start, i); continue;
             case ',': ++i; emit(Tok::Comma, start, i); continue;
             case ';': ++i; emit(Tok::Semicolon, start, i); continue;

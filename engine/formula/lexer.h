@@ -23,6 +23,8 @@ enum class Tok : uint8_t {
     LParen, RParen, LBrace, RBrace,
     Plus, Minus, Star, Slash, Caret, Amp, Percent,
     Eq, Ne, Lt, Le, Gt, Ge,
+    Hash,      // '#' right after a reference that is not an error literal: A1# (spill range)
+    At,        // '@' implicit intersection: @A1:A10
 };
 
 struct Token {

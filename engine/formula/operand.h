@@ -20,7 +20,14 @@ public:
     static Operand areas(std::vector<SheetRange> list) {
         Operand o;
         o.kind_ = Kind::Areas;
-        o.areas_ = std::make_shared<const std::vector<SheetRange>>(std::move(list));
+        o.extra_ = std::make_shared<const std::vector<SheetRange>>(std::move(list));
+        return o;
+    }
+    // A LAMBDA value (formula/vm.h Closure). Every function but the LAMBDA helpers sees
+    // it as the error #CALC!, which is also what a cell left holding a LAMBDA shows.
+    static Operand lambda(std::shared_ptr<const void> closure) {
+        Operand o(Value::error(Err::Calc));
+        o.extra_ = std::move(closure);
         return o;
     }
     static Operand missing() { return Operand(); }
@@ -36,15 +43,20 @@ public:
     // Every area of a reference (one for Ref, several for Areas).
     std::vector<SheetRange> area_list() const {
         if (kind_ == Kind::Ref) return {ref_};
-        if (kind_ == Kind::Areas) return *areas_;
+        if (kind_ == Kind::Areas) return *static_cast<const std::vector<SheetRange>*>(extra_.get());
         return {};
+    }
+    // The closure of a LAMBDA value, nullptr for anything else.
+    const void* closure() const {
+        return kind_ == Kind::Value && extra_ && value_.is_error() && value_.error() == Err::Calc ? extra_.get()
+                                                                                                   : nullptr;
     }
 
 private:
     Kind kind_;
     Value value_;
     SheetRange ref_;
-    std::shared_ptr<const std::vector<SheetRange>> areas_;
+    std::shared_ptr<const void> extra_;  // Areas: the area list; Value: a LAMBDA's closure
 };
 
 }  // namespace sp

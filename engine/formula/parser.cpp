@@ -188,6 +188,7 @@ private:
                 if (!opens_.empty()) return missing_paren(t);
                 return fail(t.pos, "unexpected end of formula");
             case Tok::Bad: return fail(t.pos, lex_msg_ ? lex_msg_ : "unexpected character");
+            case Tok::At: case Tok::Hash: return fail(t.pos, "unexpected character");  // not after/before a reference
             case Tok::RParen:
                 if (opens_.empty()) return fail(t.pos, "unbalanced parentheses: unexpected ')'");
                 return fail(t.pos, "unexpected ')'");
@@ -322,7 +323,7 @@ private:
 
     static bool ref_like(const Node& n) {
         switch (n.kind) {
-            case NodeKind::Ref: case NodeKind::Name: case NodeKind::Call: return true;
+            case NodeKind::Ref: case NodeKind::Name: case NodeKind::Call: case NodeKind::Invoke: return true;
             case NodeKind::Error: return n.err == Err::Ref;
             case NodeKind::Paren: return ref_like(n.children[0]);
             case NodeKind::Binary: return n.op == Op::Range || n.op == Op::Intersect || n.op == Op::Union;
@@ -396,9 +397,58 @@ private:
     // needs well under 1 MB of stack, also under the sanitizers).
     bool primary() {
         const Token& t = peek();
-        if (t.kind == Tok::LParen) return paren();
-        if (t.kind == Tok::Word && peek(1).kind == Tok::LParen && !peek(1).space_before) return call();
-        return leaf_primary();
+        bool ok;
+        if (t.kind == Tok::At) return at_operator();
+        if (t.kind == Tok::LParen) ok = paren() && invocations();
+        else if (t.kind == Tok::Word && peek(1).kind == Tok::LParen && !peek(1).space_before) ok = call() && invocations();
+        else ok = leaf_primary();
+        if (ok && peek().kind == Tok::Hash && !peek().space_before) return spill_operator();
+        return ok;
+    }
+
+    // A1#: the spill range of the dynamic array anchored at A1, read as ANCHORARRAY(A1).
+    [[gnu::noinline]] bool spill_operator() {
+        size_t pos = peek().pos;
+        if (!ref_like(st_.back())) return fail(pos, "'#' needs a reference before it");
+        ++p_;
+        return operator_call("ANCHORARRAY", pos);
+    }
+
+    // @A1:A10: implicit intersection, read as SINGLE(A1:A10).
+    [[gnu::noinline]] bool at_operator() {
+        size_t pos = peek().pos;
+        if (!enter(pos)) return false;
+        ++p_;
+        if (!ref_range()) return false;
+        --nest_;
+        return operator_call("SINGLE", pos);
+    }
+
+    bool operator_call(const char* fn, size_t pos) {
+        if (!reduce(1, NodeKind::Call, Op::None, pos)) return false;
+        Node& n = st_.back();
+        n.text = fn;
+        n.prefix = "_xlfn.";
+        n.b = true;
+        return true;
+    }
+
+    // LAMBDA(x,x+1)(2), f(1)(2): a call of the value just parsed, as long as '(' follows at once.
+    bool invocations() {
+        while (peek().kind == Tok::LParen && !peek().space_before) {
+            size_t open = peek().pos;
+            if (!enter(open)) return false;
+            ++p_;
+            opens_.push_back(uint32_t(open));
+            bool saved = union_ok_;
+            union_ok_ = false;
+            size_t count = 0;
+            if (!arguments(count)) return false;
+            union_ok_ = saved;
+            --nest_;
+            if (!reduce(count + 1, NodeKind::Invoke, Op::None, open)) return false;
+        }
+        return true;
     }
 
     // Do the tokens from p_ + k read Sheet1:Sheet3! (written without spaces)?
@@ -520,6 +570,11 @@ private:
             case WordKind::NotRef: break;
         }
         Node& n = push_leaf(NodeKind::Name);
+        // A LET/LAMBDA parameter: _xlpm.x, or _xlop.x for an optional one (written [x] in Excel).
+        if (!prefix.has_sheet && w.size() > 6 && (iequals(w.substr(0, 6), "_xlpm.") || iequals(w.substr(0, 6), "_xlop."))) {
+            n.prefix.assign(w.substr(0, 6));
+            w.remove_prefix(6);
+        }
         n.text.assign(w);
         n.ref = std::move(prefix);
         ++p_;
@@ -649,26 +704,30 @@ private:
         bool saved = union_ok_;
         union_ok_ = false;
         size_t count = 0;
-        if (peek().kind == Tok::RParen) {
-            ++p_;
-            opens_.pop_back();
-        } else {
-            for (;;) {
-                Tok k = peek().kind;
-                if (k == Tok::Comma || k == Tok::RParen) push_missing();
-                else if (!expr()) return false;
-                ++count;
-                if (peek().kind == Tok::Comma) {
-                    ++p_;
-                    continue;
-                }
-                if (!close_paren()) return false;
-                break;
-            }
-        }
+        if (!arguments(count)) return false;
         union_ok_ = saved;
         --nest_;
         return finish_call(w, count, name_tok.pos);
+    }
+
+    // The arguments after '(' up to and including ')'; an empty argument is a Missing node.
+    bool arguments(size_t& count) {
+        if (peek().kind == Tok::RParen) {
+            ++p_;
+            opens_.pop_back();
+            return true;
+        }
+        for (;;) {
+            Tok k = peek().kind;
+            if (k == Tok::Comma || k == Tok::RParen) push_missing();
+            else if (!expr()) return false;
+            ++count;
+            if (peek().kind == Tok::Comma) {
+                ++p_;
+                continue;
+            }
+            return close_paren();
+        }
     }
 
     [[gnu::noinline]] bool bad_function_name(const Token& t) {
@@ -686,7 +745,7 @@ private:
     // Canonical upper-case name in text, "_xlfn." etc. as written in prefix
     // (same rule as FunctionRegistry::canonical).
     static void canonical_name(std::string_view w, Node& n) {
-        static constexpr std::string_view kPrefixes[] = {"_xlfn._xlws.", "_xlfn.", "_xlws."};
+        static constexpr std::string_view kPrefixes[] = {"_xlfn._xlws.", "_xlfn.", "_xlws.", "_xlpm."};
         for (std::string_view pre : kPrefixes) {
             if (w[0] != '_') break;
             if (w.size() > pre.size() && iequals(w.substr(0, pre.size()), pre)) {

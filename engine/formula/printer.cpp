@@ -207,6 +207,16 @@ struct Printer {
         return "";
     }
 
+    // (a,b,…) from children[first] on.
+    void args(const Node& n, size_t first) {
+        out += '(';
+        for (size_t i = first; i < n.children.size(); ++i) {
+            if (i > first) out += ',';
+            node(n.children[i]);
+        }
+        out += ')';
+    }
+
     void node(const Node& n) {
         bool colon = after_colon;
         after_colon = false;
@@ -222,9 +232,10 @@ struct Printer {
             case NodeKind::Ref: r1c1 ? ref_r1c1(n.ref, colon) : ref_a1(n.ref, colon); return;
             case NodeKind::Name:
                 put_sheet_prefix(out, n.ref, colon);
+                out += n.prefix;  // _xlpm. of a LET/LAMBDA parameter
                 // In the shape key a name such as R1C1 or RC must not read as a reference:
                 // '`' never occurs in formula text outside quotes, so it keeps keys distinct.
-                if (r1c1 && !n.text.empty() && ((n.text[0] | 0x20) == 'r' || (n.text[0] | 0x20) == 'c')) out += '`';
+                if (r1c1 && n.prefix.empty() && !n.text.empty() && ((n.text[0] | 0x20) == 'r' || (n.text[0] | 0x20) == 'c')) out += '`';
                 out += n.text;
                 return;
             case NodeKind::Unary:
@@ -242,14 +253,20 @@ struct Printer {
                 node(n.children[1]);
                 return;
             case NodeKind::Call:
+                if (n.b && n.children.size() == 1 && (n.text == "ANCHORARRAY" || n.text == "SINGLE")) {
+                    // written as the operator A1# or @A1:A9
+                    if (n.text == "SINGLE") out += '@';
+                    node(n.children[0]);
+                    if (n.text == "ANCHORARRAY") out += '#';
+                    return;
+                }
                 out += n.prefix;
                 out += n.text;
-                out += '(';
-                for (size_t i = 0; i < n.children.size(); ++i) {
-                    if (i) out += ',';
-                    node(n.children[i]);
-                }
-                out += ')';
+                args(n, 0);
+                return;
+            case NodeKind::Invoke:
+                node(n.children[0]);
+                args(n, 1);
                 return;
             case NodeKind::Array:
                 out += '{';

@@ -30,6 +30,12 @@ enum class OpCode : uint8_t {
     JumpIfNotError, // arg: target; IFERROR: leaves the value when not an error, else pops it
     JumpIfNotNA,    // arg: target; IFNA
     Pop,
+    // LET and LAMBDA. Locals are slots of the running frame (the formula's, or a LAMBDA
+    // call's); a LAMBDA body sits inline after its MakeLambda and is jumped over.
+    StoreLocal,     // arg: slot; pops the value into it
+    LoadLocal,      // arg: slot; pushes its value
+    MakeLambda,     // arg: index into lambdas, arg2: the end of its body (where to continue)
+    Invoke,         // argc: arguments; calls the LAMBDA value below them
 };
 
 struct Instr {
@@ -48,6 +54,16 @@ struct RefSpec {
     bool address_only = false;  // only its address is read (ROW(A1), FORMULATEXT(F1)): no dependency
 };
 
+// A LAMBDA's body: code[start, end). Its frame holds, in order, a copy of the first
+// `captured` slots of the frame that created it, its parameters, then its own LET slots.
+struct LambdaInfo {
+    uint32_t start = 0, end = 0;
+    uint32_t captured = 0;
+    uint32_t params = 0;
+    uint32_t frame_size = 0;
+    uint64_t optional = 0;  // bit i: parameter i was written [name] and may be left out by callers
+};
+
 struct Program {
     Node ast;                        // for printing and analysis
     std::string key;                 // R1C1 shape
@@ -59,6 +75,8 @@ struct Program {
     bool is_volatile = false;        // calls a volatile function
     bool dynamic_refs = false;       // OFFSET/INDIRECT/names: precedents not all known statically
     uint32_t max_stack = 0;
+    uint32_t frame_size = 0;         // local slots of the formula itself (LET)
+    std::vector<LambdaInfo> lambdas;
 };
 
 // Resolves a RefSpec at an anchor; false when it falls outside the grid or is #REF!.

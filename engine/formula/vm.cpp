@@ -6,10 +6,14 @@
 // with the formula's row/column, unless the instruction is in array mode, where
 // references become arrays and the operator is applied element by element with
 // broadcasting of single rows/columns (#N/A outside the smaller array).
+// LET values live in a frame of local slots per nesting level; a LAMBDA call runs its
+// body (a range of the same program's code) one level deeper with a fresh frame.
 #include "formula/vm.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #include <spdlog/spdlog.h>
 
@@ -180,26 +184,30 @@ Operand Evaluator::run_operand(const Program& p, SheetId sheet, CellAddr cell) {
         return Operand(Value::error(Err::Cycle));
     }
     if (stacks_.size() <= depth_) stacks_.resize(depth_ + 1);
+    if (frames_.size() <= depth_) frames_.resize(depth_ + 1);
     ++depth_;
+    std::vector<Operand>& frame = frames_[depth_ - 1];
+    if (p.frame_size) frame.assign(p.frame_size, Operand());
     Operand out;
     try {
-        out = execute(p);
+        out = execute(p, 0, uint32_t(p.code.size()), frame.data());
     } catch (const std::exception& e) {
         spdlog::debug("evaluation failed at {}: {}", workbook().where(sheet, cell), e.what());
         out = Operand(Value::error(Err::Value));
     }
     stacks_[depth_ - 1].clear();
+    if (p.frame_size) frame.clear();
     --depth_;
     set_position(saved_sheet, saved_cell);
     return out;
 }
 
-Operand Evaluator::execute(const Program& p) {
+Operand Evaluator::execute(const Program& p, uint32_t begin, uint32_t end, Operand* locals) {
     std::vector<Operand>& st = stacks_[depth_ - 1];
     st.clear();
     const Instr* code = p.code.data();
-    const uint32_t n = uint32_t(p.code.size());
-    for (uint32_t pc = 0; pc < n; ++pc) {
+    const uint32_t n = end;
+    for (uint32_t pc = begin; pc < n; ++pc) {
         const Instr& in = code[pc];
         switch (in.op) {
             case OpCode::PushNum: st.emplace_back(p.nums[in.arg]); break;
@@ -319,10 +327,14 @@ Operand Evaluator::execute(const Program& p) {
                 st.push_back(std::move(result));
                 break;
             }
-            case OpCode::CallUnknown:
-                st.resize(st.size() - in.argc);
-                st.emplace_back(Value::error(Err::Name));
+            case OpCode::CallUnknown: {
+                // Not a function: perhaps a defined name holding a LAMBDA (=TEMPERATURE(A5)).
+                size_t argc = in.argc;
+                Operand result = call_name(p.names[in.arg], Args(st.data() + (st.size() - argc), argc));
+                st.resize(st.size() - argc);
+                st.push_back(std::move(result));
                 break;
+            }
             case OpCode::JumpIfFalse: {
                 Value c = operand_scalar(st.back(), false);
                 st.pop_back();
@@ -351,6 +363,23 @@ Operand Evaluator::execute(const Program& p) {
                 break;
             }
             case OpCode::Pop: st.pop_back(); break;
+            case OpCode::StoreLocal:
+                locals[in.arg] = std::move(st.back());
+                st.pop_back();
+                break;
+            case OpCode::LoadLocal: st.push_back(locals[in.arg]); break;
+            case OpCode::MakeLambda:
+                st.push_back(make_closure(p, in.arg, locals));
+                pc = in.arg2 - 1;  // over the body
+                break;
+            case OpCode::Invoke: {
+                size_t argc = in.argc;
+                size_t base = st.size() - argc;
+                Operand result = invoke(st[base - 1], Args(st.data() + base, argc));
+                st.resize(base - 1);
+                st.push_back(std::move(result));
+                break;
+            }
         }
     }
     if (st.empty()) return Operand(Value::error(Err::Value));
@@ -435,6 +464,67 @@ Operand Evaluator::name_value(const std::string& key) {
     if (!dn || dn->program == kNoFormula) return Operand(Value::error(Err::Name));
     Operand o = run_operand(wb.program(dn->program), dn->scope == kNoSheet ? sheet() : dn->scope, cell());
     return o;
+}
+
+// ---- LET / LAMBDA ------------------------------------------------------------------
+
+Operand Evaluator::make_closure(const Program& p, uint32_t lambda, const Operand* locals) {
+    auto c = std::make_shared<Closure>();
+    c->program = &p;
+    c->lambda = lambda;
+    c->sheet = sheet();
+    c->cell = cell();
+    const LambdaInfo& info = p.lambdas[lambda];
+    c->captured.assign(locals, locals + info.captured);
+    return Operand::lambda(std::move(c));
+}
+
+int Evaluator::lambda_params(const Operand& fn) {
+    auto* c = static_cast<const Closure*>(fn.closure());
+    return c ? int(c->program->lambdas[c->lambda].params) : -1;
+}
+
+Operand Evaluator::invoke(const Operand& fn, Args args) {
+    auto* c = static_cast<const Closure*>(fn.closure());
+    if (!c) {
+        if (fn.is_value() && fn.value().is_error()) return Operand(fn.value());
+        return Operand(Value::error(Err::Value));
+    }
+    const LambdaInfo& info = c->program->lambdas[c->lambda];
+    if (args.size() > info.params) return Operand(Value::error(Err::Value));
+    for (size_t i = args.size(); i < info.params; ++i)
+        if (i >= 64 || !(info.optional >> i & 1)) return Operand(Value::error(Err::Value));
+    // Each call takes one nesting level, so runaway recursion ends here, not in a stack
+    // overflow; below run_operand's limit (256), so that it is reported as #NUM!.
+    if (depth_ >= 240) return Operand(Value::error(Err::Num));
+    if (stacks_.size() <= depth_) stacks_.resize(depth_ + 1);
+    if (frames_.size() <= depth_) frames_.resize(depth_ + 1);
+    SheetId saved_sheet = sheet();
+    CellAddr saved_cell = cell();
+    set_position(c->sheet, c->cell);
+    ++depth_;
+    std::vector<Operand>& frame = frames_[depth_ - 1];
+    frame.assign(info.frame_size, Operand());
+    std::copy(c->captured.begin(), c->captured.end(), frame.begin());
+    std::copy(args.begin(), args.end(), frame.begin() + info.captured);
+    Operand out;
+    try {
+        out = execute(*c->program, info.start, info.end, frame.data());
+    } catch (const std::exception& e) {
+        spdlog::debug("LAMBDA evaluation failed: {}", e.what());
+        out = Operand(Value::error(Err::Value));
+    }
+    stacks_[depth_ - 1].clear();
+    frame.clear();
+    --depth_;
+    set_position(saved_sheet, saved_cell);
+    return out;
+}
+
+Operand Evaluator::call_name(const std::string& key, Args args) {
+    Operand fn = name_value(key);
+    if (!fn.closure()) return Operand(Value::error(Err::Name));
+    return invoke(fn, args);
 }
 
 }  // namespace sp::formula

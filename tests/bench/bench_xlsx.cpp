@@ -132,8 +132,8 @@ int main(int argc, char** argv) {
     std::string exe = self_exe();
     std::string dir = std::filesystem::temp_directory_path().string() + "/suanpan-bench-xlsx";
     std::filesystem::create_directories(dir);
-    std::printf("wall seconds (CPU seconds in parentheses); ratios to unzip -p on CPU time\n");
-    std::printf("%-7s %-9s %7s %14s | %9s %14s %14s %14s %9s | %6s %6s %6s\n", "rows", "case", "xml MiB", "unzip",
+    std::printf("wall seconds (CPU seconds in parentheses); ratios to unzip -p on wall time (CPU time)\n");
+    std::printf("%-7s %-9s %7s %14s | %9s %14s %14s %14s %9s | %13s %13s %6s\n", "rows", "case", "xml MiB", "unzip",
                 "rewritten", "load", "recalc", "save", "peak MiB", "load/u", "save/u", "mem/x");
     for (int rows : sizes) {
         std::string file = dir + "/bench_" + std::to_string(rows) + ".xlsx";
@@ -162,10 +162,10 @@ int main(int argc, char** argv) {
                 if (!peak) peak = p;
                 rewritten = w;
             }
-            std::printf("%-7d %-9s %7.1f %6.3f (%5.3f) | %9zu %6.3f (%5.3f) %6.3f (%5.3f) %6.3f (%5.3f) %9.1f | %6.2f %6.2f %6.2f\n",
+            std::printf("%-7d %-9s %7.1f %6.3f (%5.3f) | %9zu %6.3f (%5.3f) %6.3f (%5.3f) %6.3f (%5.3f) %9.1f | %5.2f (%5.2f) %5.2f (%5.2f) %6.2f\n",
                         rows, change ? "changed" : "unchanged", xml_mib, unzip, unzip_cpu, rewritten, best[0], best[3],
-                        best[1], best[4], best[2], best[5], peak / 1024.0, best[3] / unzip_cpu, best[5] / unzip_cpu,
-                        peak / 1024.0 / xml_mib);
+                        best[1], best[4], best[2], best[5], peak / 1024.0, best[0] / unzip, best[3] / unzip_cpu,
+                        best[2] / unzip, best[5] / unzip_cpu, peak / 1024.0 / xml_mib);
             std::fflush(stdout);
         }
     }

@@ -64,6 +64,7 @@ std::string dump(const Node& n) {
         case NodeKind::Percent: return kids("pct");
         case NodeKind::Paren: return kids("paren");
         case NodeKind::Call: return kids("call:" + n.prefix + "|" + n.text);
+        case NodeKind::Invoke: return kids("invoke");
         case NodeKind::Array: return kids("array" + std::to_string(n.rows) + "x" + std::to_string(n.cols));
         case NodeKind::Binary: {
             static const char* names[] = {"", "", "", "add", "sub", "mul", "div", "pow", "cat", "eq", "ne",

@@ -3,15 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include "calc/calculator.h"
+#include "book.h"
 
 using namespace sp;
+using sp::test::at;
+using sp::test::B;
+using sp::test::S;
 
 namespace {
 
-CellAddr at(const char* a1) { return *parse_cell(a1); }
-
-Value S(const char* t) { return Value::string(t); }
-Value B(bool b) { return Value::boolean(b); }
 Value E(Err e) { return Value::error(e); }
 const Value _;  // a blank cell
 
@@ -35,27 +35,11 @@ std::string show(const Value& v) {
     return out + "}";
 }
 
-struct Book {
-    Workbook wb;
-    SheetId s = wb.add_sheet("S");
-    void column(int col, int first, std::initializer_list<Value> vals) {
-        int r = first - 1;
-        for (const Value& v : vals) {
-            if (!v.is_empty()) wb.set_value(s, CellAddr{r, col}, v);
-            ++r;
-        }
-    }
-    void row(int first_col, int r, std::initializer_list<Value> vals) {
-        int c = first_col;
-        for (const Value& v : vals) {
-            if (!v.is_empty()) wb.set_value(s, CellAddr{r - 1, c}, v);
-            ++c;
-        }
-    }
+// Formulas run at Z100; eval() gives the result rendered by show().
+struct Book : test::Book {
+    Book() : test::Book("Z100") {}
     std::string eval(const std::string& f) {
-        Calculator calc(wb);
-        calc.recalc_full();
-        std::string out = show(calc.evaluate(f, s, at("Z100")));
+        std::string out = show(test::Book::eval(f));
         INFO(f << " = " << out);
         return out;
     }

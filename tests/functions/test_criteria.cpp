@@ -4,50 +4,15 @@
 #include <catch2/catch.hpp>
 
 #include "calc/calculator.h"
+#include "book.h"
 #include "formula/functions/criteria.h"
 
 using namespace sp;
+using namespace sp::test;
 
 namespace {
 
-CellAddr at(const char* a1) { return *parse_cell(a1); }
-
 // A one-sheet workbook filled column by column.
-struct Book {
-    Workbook wb;
-    SheetId s = wb.add_sheet("S");
-    void put(const char* a1, Value v) { wb.set_value(s, at(a1), v); }
-    void put(const char* a1, const char* text) { wb.set_value(s, at(a1), Value::string(text)); }
-    void formula(const char* a1, const char* f) { wb.set_formula(s, at(a1), f); }
-    // Fills a column from row `first` (1-based) downwards; nullptr leaves a cell empty.
-    void column(int col, int first, std::initializer_list<Value> vals) {
-        int r = first - 1;
-        for (const Value& v : vals) {
-            if (!v.is_empty()) wb.set_value(s, CellAddr{r, col}, v);
-            ++r;
-        }
-    }
-    Value eval(const std::string& f) {
-        Calculator calc(wb);
-        calc.recalc_full();
-        return calc.evaluate(f, s, CellAddr{0, 25});
-    }
-    double num(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_number());
-        return v.number();
-    }
-    Err error(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_error());
-        return v.error();
-    }
-};
-
-Value S(const char* t) { return Value::string(t); }
-Value B(bool b) { return Value::boolean(b); }
 Value E(Err e) { return Value::error(e); }
 
 }  // namespace

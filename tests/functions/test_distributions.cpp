@@ -4,43 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include "calc/calculator.h"
+#include "book.h"
 
 using namespace sp;
+using namespace sp::test;
 
 namespace {
-
-CellAddr at(const char* a1) { return *parse_cell(a1); }
-
-struct Book {
-    Workbook wb;
-    SheetId s = wb.add_sheet("S");
-    void column(int col, int first, std::initializer_list<Value> vals) {
-        int r = first - 1;
-        for (const Value& v : vals) {
-            if (!v.is_empty()) wb.set_value(s, CellAddr{r, col}, v);
-            ++r;
-        }
-    }
-    Value eval(const std::string& f) {
-        Calculator calc(wb);
-        calc.recalc_full();
-        return calc.evaluate(f, s, at("Z1"));
-    }
-    double num(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_number());
-        return v.number();
-    }
-    Err error(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_error());
-        return v.error();
-    }
-};
-
-Value S(const char* t) { return Value::string(t); }
 
 // Relative closeness for values spanning many magnitudes.
 Approx rel(double x, double eps = 1e-7) { return Approx(x).epsilon(eps); }

@@ -8,57 +8,12 @@
 #include <vector>
 
 #include "calc/calculator.h"
+#include "book.h"
 
 using namespace sp;
+using namespace sp::test;
 
 namespace {
-
-CellAddr at(const char* a1) { return *parse_cell(a1); }
-Value S(const char* t) { return Value::string(t); }
-Value B(bool b) { return Value::boolean(b); }
-
-struct Book {
-    Workbook wb;
-    SheetId s = wb.add_sheet("S");
-    void set(const char* a1, const Value& v) { wb.set_value(s, at(a1), v); }
-    Value eval(const std::string& f) {
-        Calculator calc(wb);
-        calc.recalc_full();
-        return calc.evaluate(f, s, at("Z1"));
-    }
-    double num(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_number());
-        return v.number();
-    }
-    bool truth(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_bool());
-        return v.boolean();
-    }
-    Err error(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_error());
-        return v.error();
-    }
-    std::string text(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_string());
-        return std::string(v.string());
-    }
-    // Calls a function's implementation directly, as the VM does in array mode.
-    Operand call(const char* name, std::vector<Operand> args, bool array_mode = true) {
-        const FunctionDef* def = FunctionRegistry::builtins().find(name);
-        REQUIRE(def);
-        CallContext ctx(wb, s, at("Z1"));
-        ctx.set_array_mode(array_mode);
-        return def->impl(ctx, Args(args.data(), args.size()));
-    }
-};
 
 Value row(std::initializer_list<Value> vals) {
     Array a(1, uint32_t(vals.size()));

@@ -3,50 +3,19 @@
 #include <catch2/catch.hpp>
 
 #include "calc/calculator.h"
+#include "book.h"
 
 using namespace sp;
+using sp::test::at;
+using sp::test::B;
+using sp::test::S;
 
 namespace {
 
-CellAddr at(const char* a1) { return *parse_cell(a1); }
-
-struct Book {
-    Workbook wb;
-    SheetId s = wb.add_sheet("S");
-    void column(int col, int first, std::initializer_list<Value> vals) {
-        int r = first - 1;
-        for (const Value& v : vals) {
-            if (!v.is_empty()) wb.set_value(s, CellAddr{r, col}, v);
-            ++r;
-        }
-    }
-    Value eval(const std::string& f, const char* where = "Z10") {
-        Calculator calc(wb);
-        calc.recalc_full();
-        return calc.evaluate(f, s, at(where));
-    }
-    double num(const std::string& f, const char* where = "Z10") {
-        Value v = eval(f, where);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_number());
-        return v.number();
-    }
-    std::string text(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_string());
-        return std::string(v.string());
-    }
-    Err error(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_error());
-        return v.error();
-    }
+// Formulas run at Z10 in these tests.
+struct Book : test::Book {
+    Book() : test::Book("Z10") {}
 };
-
-Value S(const char* t) { return Value::string(t); }
-Value B(bool b) { return Value::boolean(b); }
 
 // A1:C5 — a sorted table of cities.
 void cities(Book& b) {

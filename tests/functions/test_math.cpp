@@ -11,51 +11,13 @@
 #include <string>
 
 #include "calc/calculator.h"
+#include "book.h"
 #include "formula/functions/round.h"
 
 using namespace sp;
+using namespace sp::test;
 
 namespace {
-
-CellAddr at(const char* a1) { return *parse_cell(a1); }
-Value S(const char* t) { return Value::string(t); }
-Value B(bool b) { return Value::boolean(b); }
-
-struct Book {
-    Workbook wb;
-    SheetId s = wb.add_sheet("S");
-    void set(const char* a1, const Value& v) { wb.set_value(s, at(a1), v); }
-    void formula(const char* a1, const std::string& f) { wb.set_formula(s, at(a1), f); }
-    Value eval(const std::string& f) {
-        Calculator calc(wb);
-        calc.recalc_full();
-        return calc.evaluate(f, s, at("Z1"));
-    }
-    double num(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_number());
-        return v.number();
-    }
-    Err error(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_error());
-        return v.error();
-    }
-    std::string text(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_string());
-        return std::string(v.string());
-    }
-    Array array(const std::string& f) {
-        Value v = eval(f);
-        INFO(f << " = " << to_display(v));
-        REQUIRE(v.is_array());
-        return v.array();
-    }
-};
 
 // Half-up rounding of a decimal string's value at 2 decimals, done on the digits
 // alone: the independent reference for the ROUND sweep.

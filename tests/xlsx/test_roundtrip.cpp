@@ -85,7 +85,7 @@ nlohmann::json json_value(const Value& v) {
         case Type::Number: return v.number();
         case Type::String: return std::string(v.string());
         case Type::Bool: return v.boolean();
-        case Type::Error: return std::string(error_text(v.error()));
+        case Type::Error: return std::string(file_error_text(v.error()));  // what <v> holds (#CALC! -> #VALUE! + vm)
         default: return nullptr;
     }
 }

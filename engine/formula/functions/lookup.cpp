@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "formula/functions/criteria.h"
+#include "formula/functions/text_regex.h"
 
 namespace sp {
 namespace {
@@ -377,6 +378,28 @@ Err x_find(CallContext& ctx, const Vec& v, const Value& x, double match, double 
     return Err::None;
 }
 
+// XMATCH's match_mode 3: the lookup value (as text) is a regular expression, matched
+// case-sensitively anywhere in each text cell, as REGEXTEST does; other cells never match.
+// Only a linear search (search_mode 1 or -1); an invalid pattern is #VALUE!.
+Err regex_find(CallContext& ctx, const Vec& v, const Value& x, double search, int64_t& pos) {
+    if (search != 1 && search != -1) return Err::Value;
+    std::string pattern;
+    if (Err e = CallContext::to_text(x, pattern); e != Err::None) return e;
+    auto re = rx::compile(pattern, false);
+    if (!re) return Err::Value;
+    pos = -1;
+    Value keep;
+    for (int64_t q = 0; q < v.n; ++q) {
+        int64_t p = search < 0 ? v.n - 1 - q : q;
+        CellView c = v.at(ctx, p, keep);
+        if (c.type != Type::String) continue;
+        bool found = false;
+        if (Err e = rx::search(*re, str_of(c), found); e != Err::None) return e;
+        if (found) { pos = p; return Err::None; }
+    }
+    return Err::None;
+}
+
 Operand fn_xmatch(CallContext& ctx, Args args) {
     Value x = lookup_value(ctx, args[0]);
     if (x.is_error()) return x;
@@ -389,7 +412,11 @@ Operand fn_xmatch(CallContext& ctx, Args args) {
     if (args.size() > 3 && !args[3].is_missing())
         if (Err e2 = num_arg(ctx, args[3], search); e2 != Err::None) return err(e2);
     int64_t pos;
-    if (Err e2 = x_find(ctx, v, x, match, search, pos); e2 != Err::None) return err(e2);
+    if (match == 3) {
+        if (Err e2 = regex_find(ctx, v, x, search, pos); e2 != Err::None) return err(e2);
+    } else if (Err e2 = x_find(ctx, v, x, match, search, pos); e2 != Err::None) {
+        return err(e2);
+    }
     if (pos < 0) return err(Err::NA);
     return Value(double(pos + 1));
 }
