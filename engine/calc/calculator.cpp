@@ -271,6 +271,10 @@ Calculator::~Calculator() = default;
 
 void Calculator::prepare() { impl_->ensure_graph(); }
 size_t Calculator::graph_memory_bytes() const { return impl_->graph.memory_bytes(); }
+void Calculator::release_graph() {
+    impl_->graph = calc::DependencyGraph{};
+    impl_->built_version = UINT64_MAX;
+}
 RecalcStats Calculator::recalc_full() { return impl_->full(); }
 RecalcStats Calculator::recalc() { return impl_->incremental(); }
 const std::vector<CycleReport>& Calculator::cycles() const { return impl_->cycle_reports; }

@@ -57,6 +57,9 @@ public:
     std::vector<SheetRange> precedents(SheetCell cell);
     std::vector<SheetCell> dependents(SheetCell cell);
     size_t graph_memory_bytes() const;
+    // Frees the dependency graph (rebuilt by the next recalc that needs it): before writing
+    // a large workbook, its memory is better spent on the rewritten sheets.
+    void release_graph();
 
 private:
     struct Impl;

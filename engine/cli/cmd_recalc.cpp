@@ -50,6 +50,7 @@ void run(const RecalcArgs& a) {
     xlsx::WriteOptions wo;
     wo.full_calc_on_load = a.full_calc_on_load;
     add_udf_overrides(ow.wb(), udf, wo);
+    ow.calc->release_graph();
     xlsx::WriteStats ws;
     try {
         ws = xlsx::write_patched(ow.doc, out, wo);

@@ -31,7 +31,7 @@ namespace sp::xlsx {
 
 namespace {
 
-constexpr size_t kSliceBytes = size_t(2) << 20;
+constexpr size_t kSliceBytes = size_t(1) << 20;
 
 // "B7" -> {6,1}. Returns false when malformed; sets outside when beyond XFD1048576.
 bool parse_ref(const char* s, int32_t& row, int32_t& col, bool& outside) {
@@ -179,7 +179,7 @@ private:
         pugi::xml_document doc;
         pugi::xml_parse_result result;
     };
-    static constexpr size_t kInFlight = 3;
+    static constexpr size_t kInFlight = 3;  // one cut, one parsed, one walked
 
     void read_rows(size_t begin, size_t end) {
         std::string_view text = xml_.view();

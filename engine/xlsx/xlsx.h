@@ -78,7 +78,7 @@ struct WriteOptions {
     // or nullopt to drop the <f> and keep only the value. Cells of a shared-formula group
     // touched by an override get explicit formulas (the group is un-shared).
     std::map<std::pair<SheetId, std::pair<int32_t, int32_t>>, std::optional<std::string>> formula_overrides;
-    // Deflate level (1-12) for rewritten parts; 0: 6 for parts under 16 MiB, 1 above (a big
+    // Deflate level (1-12) for rewritten parts; 0: 6 for parts under 4 MiB, 1 above (a big
     // sheet then saves about 2x faster for a few percent of size).
     int deflate_level = 0;
 };

@@ -68,7 +68,7 @@ void ZipWriter::add_raw(std::string_view name, uint16_t method, uint32_t crc, ui
 }
 
 Deflated deflate_part(std::string_view data, int level) {
-    if (level <= 0) level = data.size() < (size_t(16) << 20) ? 6 : 1;
+    if (level <= 0) level = data.size() < (size_t(4) << 20) ? 6 : 1;
     // One compressor per thread and level: allocating one costs more than a small part.
     thread_local libdeflate_compressor* comp = nullptr;
     thread_local int comp_level = -1;

@@ -18,7 +18,7 @@ struct Deflated {
     uint64_t size = 0;
     std::string bytes;
 };
-// level 0: automatic (6 below 16 MiB, 1 above).
+// level 0: automatic (6 below 4 MiB, 1 above).
 Deflated deflate_part(std::string_view data, int level = 0);
 
 class ZipWriter {
