@@ -45,6 +45,7 @@ TEST_CASE("PMT PV FV NPER", "[functions][financial]") {
     CHECK(b.err("=PMT(-3,5,100)") == Err::Num);
     CHECK(b.num("=PV(0.08/12,12*20,500)") == near(-59777.14585118777));
     CHECK(b.num("=PV(0,10,-100)") == 1000);
+    CHECK(b.err("=PV(-1,20,300)") == Err::Div0);  // Excel docs/PV.xlsx
     CHECK(b.num("=FV(0.06/12,10,-200,-500,1)") == near(2581.4033740601362));
     CHECK(b.num("=FV(0,12,-100)") == 1200);
     CHECK(b.err("=FV(-1,-2,1)") == Err::Div0);

@@ -77,6 +77,7 @@ Operand fn_pv(CallContext& ctx, Args args) {
     NUM_ARG(2, p, 0);
     NUM_ARG(3, fv, 0);
     NUM_ARG(4, type, 0);
+    if (r == -1 && n > 0) return error(Err::Div0);  // the future is discounted by (1+r)^n = 0 (Excel: #DIV/0!)
     return result(pv_of(r, n, p, fv, timing(type)));
 }
 
