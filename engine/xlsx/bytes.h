@@ -25,7 +25,7 @@ struct Bytes {
     explicit Bytes(size_t n) : size(n) {  // +1: a NUL after the end
         constexpr size_t kHuge = size_t(2) << 20;
         void* p = nullptr;
-        if (n >= 4 * kHuge) {
+        if (n >= kHuge) {
             size_t cap = (n + 1 + kHuge - 1) / kHuge * kHuge;
             if (posix_memalign(&p, kHuge, cap) != 0) p = nullptr;
             if (p) madvise(p, cap, MADV_HUGEPAGE);
@@ -44,7 +44,7 @@ struct Bytes {
     // 2 MiB-aligned); a no-op for small ones.
     void release_prefix(size_t n) {
         constexpr size_t kHuge = size_t(2) << 20;
-        if (size < 4 * kHuge) return;
+        if (size < kHuge) return;
         size_t upto = std::min(n, size) / kHuge * kHuge;
         if (upto > released_) {
             madvise(data.get() + released_, upto - released_, MADV_DONTNEED);
