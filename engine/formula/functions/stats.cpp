@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "formula/functions/criteria.h"
+#include "formula/functions/special.h"
 
 namespace sp {
 namespace {
@@ -509,39 +510,10 @@ Operand fn_forecast(CallContext& ctx, Args args) {
 
 // --- distributions -----------------------------------------------------------------------
 
-double norm_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
-double norm_pdf(double z) { return std::exp(-0.5 * z * z) / std::sqrt(2 * M_PI); }
-
-// Inverse of the standard normal CDF: Acklam's rational approximation polished by one
-// Halley step, accurate to about 1e-15.
-double norm_inv(double p) {
-    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                               1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-    static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                               6.680131188771972e+01, -1.328068155288572e+01};
-    static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                               -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                               3.754408661907416e+00};
-    double x, q, r;
-    if (p < 0.02425) {
-        q = std::sqrt(-2 * std::log(p));
-        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    } else if (p <= 1 - 0.02425) {
-        q = p - 0.5;
-        r = q * q;
-        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    } else {
-        q = std::sqrt(-2 * std::log(1 - p));
-        x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    double e = norm_cdf(x) - p;
-    double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
-    return x - u / (1 + x * u / 2);
-}
+// The normal, beta and gamma functions come from special.h (shared with distributions.cpp).
+using special::norm_cdf;
+using special::norm_inv;
+using special::norm_pdf;
 
 // Reads the first n scalar arguments as numbers (missing ones keep their preset value).
 template <size_t N>
@@ -588,61 +560,6 @@ Operand fn_norm_s_inv(CallContext& ctx, Args args) {
     return Value(norm_inv(x[0]));
 }
 
-// Regularised incomplete beta I_x(a, b), by its continued fraction (modified Lentz).
-double beta_cf(double a, double b, double x) {
-    const double tiny = 1e-300;
-    double c = 1, d = 1 - (a + b) * x / (a + 1);
-    d = 1 / (std::fabs(d) < tiny ? tiny : d);
-    double h = d;
-    for (int m = 1; m <= 1000; ++m) {
-        for (int step = 0; step < 2; ++step) {
-            double aa = step == 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-                                  : -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
-            d = 1 + aa * d;
-            d = 1 / (std::fabs(d) < tiny ? tiny : d);
-            c = 1 + aa / c;
-            if (std::fabs(c) < tiny) c = tiny;
-            h *= d * c;
-            if (step == 1 && std::fabs(d * c - 1) < 1e-16) return h;
-        }
-    }
-    return h;
-}
-double ibeta(double a, double b, double x) {
-    if (x <= 0) return 0;
-    if (x >= 1) return 1;
-    double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x));
-    if (x < (a + 1) / (a + b + 2)) return front * beta_cf(a, b, x) / a;
-    return 1 - front * beta_cf(b, a, 1 - x) / b;
-}
-// Regularised upper incomplete gamma Q(a, x).
-double gamma_q(double a, double x) {
-    if (x <= 0) return 1;
-    double front = std::exp(-x + a * std::log(x) - std::lgamma(a));
-    if (x < a + 1) {  // series for P
-        double sum = 1 / a, del = sum, ap = a;
-        for (int n = 0; n < 100000 && std::fabs(del) > std::fabs(sum) * 1e-16; ++n) {
-            ap += 1;
-            del *= x / ap;
-            sum += del;
-        }
-        return 1 - sum * front;
-    }
-    const double tiny = 1e-300;  // continued fraction for Q
-    double b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
-    for (int i = 1; i <= 100000; ++i) {
-        double an = -i * (i - a);
-        b += 2;
-        d = an * d + b;
-        d = 1 / (std::fabs(d) < tiny ? tiny : d);
-        c = b + an / c;
-        if (std::fabs(c) < tiny) c = tiny;
-        h *= d * c;
-        if (std::fabs(d * c - 1) < 1e-16) break;
-    }
-    return front * h;
-}
-
 double binom_pmf(double k, double n, double p) {
     if (p == 0) return k == 0 ? 1 : 0;
     if (p == 1) return k == n ? 1 : 0;
@@ -656,7 +573,7 @@ Operand fn_binom_dist(CallContext& ctx, Args args) {
     if (x[0] < 0 || n < 0 || k > n || p < 0 || p > 1 || n > 9007199254740992.0) return Value::error(Err::Num);
     if (!cum) return Value(binom_pmf(k, n, p));
     if (k >= n) return Value(1.0);
-    if (k > 1000 && p > 0 && p < 1) return Value(ibeta(n - k, k + 1, 1 - p));  // P(X<=k) in closed form
+    if (k > 1000 && p > 0 && p < 1) return Value(special::beta_tails(n - k, k + 1, 1 - p).lower);  // P(X<=k) in closed form
     double s = 0;
     for (double i = 0; i <= k; ++i) s += binom_pmf(i, n, p);
     return Value(std::min(s, 1.0));
@@ -668,7 +585,7 @@ Operand fn_poisson_dist(CallContext& ctx, Args args) {
     if (x[0] < 0 || m < 0) return Value::error(Err::Num);
     auto pmf = [&](double i) { return m == 0 ? (i == 0 ? 1.0 : 0.0) : std::exp(i * std::log(m) - m - std::lgamma(i + 1)); };
     if (!cum) return Value(pmf(k));
-    if (k > 1000 && m > 0) return Value(gamma_q(k + 1, m));  // P(X<=k) = Q(k+1, mean)
+    if (k > 1000 && m > 0) return Value(special::gamma_tails(k + 1, m).upper);  // P(X<=k) = Q(k+1, mean)
     double s = 0;
     for (double i = 0; i <= k; ++i) s += pmf(i);
     return Value(std::min(s, 1.0));
