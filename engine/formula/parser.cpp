@@ -433,19 +433,25 @@ private:
         return true;
     }
 
+    // The arguments of a call whose '(' is at `open`, after skipping `skip` tokens (the name
+    // and/or the '('): parsed up to the ')' and counted. A union is an argument only in parentheses.
+    bool argument_list(size_t open, int skip, size_t& count) {
+        if (!enter(open)) return false;
+        p_ += skip;
+        opens_.push_back(uint32_t(open));
+        bool saved = union_ok_;
+        union_ok_ = false;
+        if (!arguments(count)) return false;
+        union_ok_ = saved;
+        --nest_;
+        return true;
+    }
+
     // LAMBDA(x,x+1)(2), f(1)(2): a call of the value just parsed, as long as '(' follows at once.
     bool invocations() {
         while (peek().kind == Tok::LParen && !peek().space_before) {
-            size_t open = peek().pos;
-            if (!enter(open)) return false;
-            ++p_;
-            opens_.push_back(uint32_t(open));
-            bool saved = union_ok_;
-            union_ok_ = false;
-            size_t count = 0;
-            if (!arguments(count)) return false;
-            union_ok_ = saved;
-            --nest_;
+            size_t open = peek().pos, count = 0;
+            if (!argument_list(open, 1, count)) return false;
             if (!reduce(count + 1, NodeKind::Invoke, Op::None, open)) return false;
         }
         return true;
@@ -697,16 +703,8 @@ private:
         std::string_view w = text(name_tok);
         if (w.find('$') != std::string_view::npos || w.find('[') != std::string_view::npos)
             return bad_function_name(name_tok);
-        size_t open = peek(1).pos;
-        if (!enter(open)) return false;
-        p_ += 2;
-        opens_.push_back(uint32_t(open));
-        bool saved = union_ok_;
-        union_ok_ = false;
-        size_t count = 0;
-        if (!arguments(count)) return false;
-        union_ok_ = saved;
-        --nest_;
+        size_t open = peek(1).pos, count = 0;
+        if (!argument_list(open, 2, count)) return false;
         return finish_call(w, count, name_tok.pos);
     }
 

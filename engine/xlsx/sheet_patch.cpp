@@ -155,9 +155,9 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, By
             if (raw.find('&') == std::string_view::npos) cached = decode_value(type, raw, in.shared_strings, date1904, nullptr);
             else cached = decode_value(type, decode_entities(raw), in.shared_strings, date1904, nullptr);
         }
-        std::string_view vm = c.tag.attr_value("vm");
-        if (!vm.empty() && cached.is_error())
-            cached = Value::error(rich_error(in.vm_errors, std::strtoul(std::string(vm).c_str(), nullptr, 10), cached.error()));
+        if (cached.is_error())  // (vm is looked up for error cells only: this loop runs for every cell)
+            if (std::string_view vm = c.tag.attr_value("vm"); !vm.empty())
+                cached = Value::error(rich_error(in.vm_errors, std::strtoul(std::string(vm).c_str(), nullptr, 10), cached.error()));
         Value model = value_for_file(sheet.get(c.row, c.col));
         if (!model.is_empty()) ++res.cells_matched;
 
