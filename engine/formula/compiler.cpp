@@ -121,6 +121,28 @@ struct Compiler {
         return true;
     }
 
+    // True when n may evaluate to an array outside array mode: it uses a LET/LAMBDA local,
+    // an array constant, a named LAMBDA or one of the dynamic-array functions.
+    bool may_be_array(const Node& n) const {
+        static const char* const kArrayFns[] = {
+            "SEQUENCE", "RANDARRAY", "FILTER", "SORT", "SORTBY", "UNIQUE", "TOCOL", "TOROW", "WRAPROWS",
+            "WRAPCOLS", "HSTACK", "VSTACK", "TAKE", "DROP", "EXPAND", "CHOOSECOLS", "CHOOSEROWS", "TRANSPOSE",
+            "MMULT", "MAP", "BYROW", "BYCOL", "MAKEARRAY", "SCAN", "TEXTSPLIT", "FREQUENCY", "ANCHORARRAY"};
+        std::string local;
+        bool optional = false;
+        if (n.kind == NodeKind::Array || n.kind == NodeKind::Invoke) return true;
+        if (n.kind == NodeKind::Name && !scope.empty() && local_name(n, local, optional) && find_local(local))
+            return true;
+        if (n.kind == NodeKind::Call) {
+            if (find_local(n.text) || reg.find_id(n.text) < 0) return true;
+            for (const char* f : kArrayFns)
+                if (n.text == f) return true;
+        }
+        for (const Node& c : n.children)
+            if (may_be_array(c)) return true;
+        return false;
+    }
+
     const Local* find_local(const std::string& upper_name) const {
         for (size_t i = scope.size(); i-- > 0;)
             if (scope[i].name == upper_name) return &scope[i];
@@ -215,7 +237,9 @@ struct Compiler {
                 return invoke(n, 0, array_mode);
             }
         }
-        if (lazy_ok && fname == "IF" && (argc == 2 || argc == 3)) {
+        // An IF whose condition may be an array (a LET/LAMBDA local, SEQUENCE…) is applied
+        // element-wise by fn_if, so it is not compiled into jumps.
+        if (lazy_ok && fname == "IF" && (argc == 2 || argc == 3) && !may_be_array(n.children[0])) {
             node(n.children[0], false);
             uint32_t jf = here();
             emit(OpCode::JumpIfFalse, 0, 0, false, -1);

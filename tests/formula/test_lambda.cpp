@@ -82,6 +82,11 @@ TEST_CASE("LET binds names, inner LET shadows outer", "[lambda]") {
     CHECK(b.eval("=IF(A1=1,LET(x,2,x*x),LET(x,3,x))") == "4");
     CHECK(b.eval("=LET(x,1,x)+LET(y,2,y)+LET(x,3,x)") == "6");  // sibling LETs reuse slots
     CHECK(b.eval("=SUMPRODUCT(LET(x,A1:C1,x*2))") == "12");     // array context reaches the body
+    // IF over an array-valued local is applied element-wise (yearly_calendar.xlsx's cal_month)
+    CHECK(b.eval("=LET(d,SEQUENCE(2,2,0),IF(d>1,d*10,\"\"))") == "{\"\",\"\";20,30}");
+    CHECK(b.eval("=IF(SEQUENCE(1,3)=2,\"x\",\"y\")") == "{\"y\",\"x\",\"y\"}");
+    CHECK(b.eval("=LAMBDA(m,IF(MONTH(DATE(2026,1,30)+SEQUENCE(1,3))=m,DAY(DATE(2026,1,30)+SEQUENCE(1,3)),\"\"))(1)") ==
+          "{31,\"\",\"\"}");
     CHECK(b.eval("=LET(x,1)") == "#VALUE!");
     CHECK(b.eval("=LET(k2,1,k2)") == "#VALUE!");         // K2 is a cell, not a name
     CHECK(b.eval("=LET(x,1,y,2)") == "#VALUE!");
