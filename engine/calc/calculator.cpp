@@ -48,6 +48,7 @@ struct Calculator::Impl : formula::DemandHook {
     bool now_pinned = false;
     double now_serial = 0;
     size_t evaluated = 0;
+    const std::atomic<bool>* cancel = nullptr;  // set_cancel
     // Circular groups are resolved on demand (see run_cycle): which group is being
     // resolved, whether a member read a member still being computed, how deep the
     // demand has nested, and, per group of the graph, whether it turned out not to be
@@ -109,6 +110,7 @@ struct Calculator::Impl : formula::DemandHook {
     }
 
     void evaluate(uint32_t f) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
         const FormulaCell& fc = wb.formula(f);
         state[f] = kBusy;
         Value v;
@@ -285,6 +287,8 @@ void Calculator::set_host(HostCall* host, void* state) {
     impl_->ev.host = host;
     impl_->ev.host_state = state;
 }
+
+void Calculator::set_cancel(const std::atomic<bool>* flag) { impl_->cancel = flag; }
 
 void Calculator::set_now(double serial) {
     impl_->now_pinned = true;

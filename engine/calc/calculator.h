@@ -2,7 +2,9 @@
 // full recalc in topological order, cycle detection (strongly connected components),
 // iterative calculation, incremental recalc of the dependents of edited cells.
 #pragma once
+#include <atomic>
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +31,12 @@ struct ValueChange {
     Value before, after;
 };
 
+// Thrown by a recalculation whose cancel flag (Calculator::set_cancel) was raised: the
+// workbook's values are then partly computed and must be discarded.
+struct Cancelled : std::runtime_error {
+    Cancelled() : std::runtime_error("recalculation cancelled") {}
+};
+
 class Calculator {
 public:
     explicit Calculator(Workbook& wb);
@@ -49,6 +57,9 @@ public:
     void set_host(HostCall* host, void* state);
     // Pins NOW()/TODAY() (a date serial); by default the clock at the start of each recalc.
     void set_now(double serial);
+    // A flag read before each formula cell is computed: once true, the recalculation throws
+    // Cancelled (the batch's --timeout-per-workbook and Ctrl-C). Null: none.
+    void set_cancel(const std::atomic<bool>* flag);
 
     // Evaluates a formula as if written in (sheet, at), without storing it.
     Value evaluate(std::string_view formula, SheetId sheet = 0, CellAddr at = {});

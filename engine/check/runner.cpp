@@ -64,6 +64,15 @@ std::vector<Finding> run_checks(const std::vector<Rule>& rules, Workbook& wb, Ca
                         normalise_finding(rule, f);
                         out.push_back(std::move(f));
                     }
+                } catch (const Cancelled&) {
+                    throw;  // the workbook is being stopped, not the rule failing
+                } catch (const RuleBroken& e) {
+                    if (stats) {
+                        st.broken.emplace_back(&rule, e.what());
+                    } else {
+                        problem.message = std::string("规则执行出错：") + e.what();
+                        out.push_back(std::move(problem));
+                    }
                 } catch (const std::exception& e) {
                     problem.message = std::string("规则执行出错：") + e.what();
                     out.push_back(std::move(problem));

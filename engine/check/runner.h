@@ -3,6 +3,7 @@
 // this runner does not depend on Lua (cmd_check and batch wire it to the Lua runtime).
 #pragma once
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,18 @@ using FnCheck = std::function<std::vector<Finding>(const Rule&, Workbook&, Calcu
 // - a rule with neither sheet nor template applies to every workbook.
 bool rule_applies(const Rule& rule, const Workbook& wb, const std::vector<Rule>& all);
 
+// Thrown by an FnCheck when the rule itself is broken (its Lua function raised an error),
+// as opposed to the workbook failing it. With RunStats given, the runner records it in
+// RunStats::broken (the batch reports a broken rule once) instead of adding a finding.
+struct RuleBroken : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 struct RunStats {
     size_t rules = 0;    // rules given
     size_t applied = 0;  // rules that matched and ran
     size_t failed = 0;   // rules with at least one finding above info
+    std::vector<std::pair<const Rule*, std::string>> broken;  // rules that raised RuleBroken, with the message
 };
 
 // Runs every applicable rule; findings in rule order. Never throws for a bad rule or workbook:

@@ -1,38 +1,57 @@
-// cmd_batch.cpp — `suanpan batch DIR_OR_FILES… --out OUTDIR [-j N] [--rules DIR]…
-// [--write-recalculated] [--shard I/N]`: recalculate and check many workbooks in parallel
-// and write OUTDIR/report.html, report.json and report.xlsx. Exit 1 when any workbook
-// failed an error-severity check or could not be read (docs/batch.md, docs/cli.md).
+// cmd_batch.cpp — `suanpan batch DIR_OR_FILES… [--files-from FILE|-] --out OUTDIR [-j N]
+// [--rules DIR]… [--write-recalculated] [--shard I/N|auto/N] [--timeout-per-workbook S]
+// [--memory-per-workbook BYTES] [--resume]`: recalculate and check many workbooks in parallel,
+// streaming OUTDIR/workbooks.jsonl and detail/, then report.html, report.json, report.xlsx.
+// Exit 0 when the batch ran (findings are data); 2, 3, 4, 5, 130 when it could not run or
+// finish (docs/batch.md, docs/cli.md).
 #include <malloc.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "batch/batch.h"
 #include "batch/inputs.h"
 #include "batch/progress.h"
 #include "batch/report_batch.h"
-#include "check/report_text.h"
+#include "batch/report_stream.h"
 #include "cli/command.h"
+#include "core/messages.h"
 #include "lua/plugins.h"
 #include "xlsx/error.h"
 
 namespace sp::cli {
 namespace {
 
+constexpr int kInterrupted = 130;  // 128 + SIGINT, as shells report it
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_signal(int sig) {
+    g_stop.store(true);
+    std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once
+}
+
 struct BatchArgs {
     std::vector<std::string> inputs, rules_dirs;
-    std::string out, shard = "1/1", progress = "auto";
+    std::string out, shard = "1/1", progress = "auto", files_from;
     unsigned jobs = 0;
-    bool write_recalculated = false, quiet = false;
-    uint64_t max_inflated = 0;
+    bool write_recalculated = false, quiet = false, resume = false;
+    uint64_t max_inflated = 0, memory = uint64_t(2) << 30;
+    double timeout = 60;
 };
 
 // The shipped plugins, --plugins, SUANPAN_PLUGIN_PATH and --rules, loaded once for every worker.
-std::shared_ptr<lua::PluginSet> load_plugins(const std::vector<std::string>& rules_dirs) {
+// No Lua call may run longer than a workbook may.
+std::shared_ptr<lua::PluginSet> load_plugins(const std::vector<std::string>& rules_dirs, double timeout) {
     const GlobalOptions& g = global_options();
-    auto set = g.no_plugins ? std::make_shared<lua::PluginSet>() : lua::PluginSet::load_default(g.plugin_dirs);
+    lua::Limits limits;
+    if (timeout > 0 && (limits.seconds <= 0 || timeout < limits.seconds)) limits.seconds = timeout;
+    auto set = g.no_plugins ? std::make_shared<lua::PluginSet>(limits) : lua::PluginSet::load_default(g.plugin_dirs, limits);
     for (const auto& d : rules_dirs) {
         std::error_code ec;
         if (std::filesystem::is_directory(d, ec)) set->add_dir(d);
@@ -43,81 +62,173 @@ std::shared_ptr<lua::PluginSet> load_plugins(const std::vector<std::string>& rul
     return set;
 }
 
+// "I/N", or "auto/N" (and "auto" under Slurm) with I from the scheduler's environment:
+// JOB_COMPLETION_INDEX (Kubernetes Indexed Job, 0-based) or SLURM_ARRAY_TASK_ID (minus
+// SLURM_ARRAY_TASK_MIN when set, so --array=0-15 and --array=1-16 both work).
+batch::Shard shard_arg(const std::string& text) {
+    std::string t = text;
+    if (t == "auto" || t.rfind("auto/", 0) == 0) {
+        std::string n = t == "auto" ? "" : t.substr(5);
+        auto env = [](const char* k) -> std::string {
+            const char* v = std::getenv(k);
+            return v ? v : "";
+        };
+        auto integer = [&](const std::string& s, const char* what) -> long {
+            char* end = nullptr;
+            long v = std::strtol(s.c_str(), &end, 10);
+            if (s.empty() || *end) throw Exit(kBadInput, std::string("--shard auto: ") + what + " is not a number: " + s);
+            return v;
+        };
+        long index;
+        if (std::string k = env("JOB_COMPLETION_INDEX"); !k.empty()) {
+            index = integer(k, "JOB_COMPLETION_INDEX") + 1;
+        } else if (std::string s = env("SLURM_ARRAY_TASK_ID"); !s.empty()) {
+            index = integer(s, "SLURM_ARRAY_TASK_ID");
+            if (std::string m = env("SLURM_ARRAY_TASK_MIN"); !m.empty()) index = index - integer(m, "SLURM_ARRAY_TASK_MIN") + 1;
+            if (n.empty()) n = env("SLURM_ARRAY_TASK_COUNT");
+        } else {
+            throw Exit(kBadInput, "--shard " + text + ": neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set");
+        }
+        if (n.empty()) throw Exit(kUsage, "--shard auto: give the number of shards, auto/N");
+        t = std::to_string(index) + "/" + n;
+    }
+    auto shard = batch::parse_shard(t);
+    if (!shard) throw Exit(kUsage, "--shard: expected I/N with 1 <= I <= N, got " + t);
+    return *shard;
+}
+
+// Input arguments plus the lines of --files-from (a file, or - for stdin; blank lines skipped).
+std::vector<std::string> input_args(const BatchArgs& a) {
+    std::vector<std::string> args = a.inputs;
+    if (a.files_from.empty()) return args;
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (a.files_from != "-") {
+        file.open(a.files_from);
+        if (!file) throw Exit(kBadInput, "--files-from: cannot open " + a.files_from);
+        in = &file;
+    }
+    for (std::string line; std::getline(*in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) args.push_back(line);
+    }
+    return args;
+}
+
 void run(const BatchArgs& a) {
-    auto shard = batch::parse_shard(a.shard);
-    if (!shard) throw Exit(kUsage, "--shard: expected I/N with 1 <= I <= N, got " + a.shard);
+    batch::Shard shard = shard_arg(a.shard);
+    std::vector<std::string> args = input_args(a);
+    if (args.empty()) throw Exit(kUsage, "no inputs: give workbooks or folders, or --files-from FILE");
     std::vector<std::string> missing;
-    auto all = batch::collect_inputs(a.inputs, &missing);
+    auto all = batch::collect_inputs(args, &missing);
     if (!missing.empty()) throw Exit(kBadInput, "no such file or folder: " + missing.front());
     if (all.empty()) throw Exit(kBadInput, "no workbooks (*.xlsx, *.xlsm) found in the inputs");
-    auto inputs = batch::select_shard(all, *shard);
+    auto inputs = batch::select_shard(all, shard);
 
-    auto plugins = load_plugins(a.rules_dirs);
+    auto plugins = load_plugins(a.rules_dirs, a.timeout);
     // Each workbook allocates and frees a few MB: without this glibc hands the memory back to the
     // kernel after every file (brk/munmap and TLB flushes were ~8 % of a batch's time).
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     batch::BatchOptions opt;
     opt.jobs = a.jobs;
+    opt.out_dir = a.out;
+    opt.timeout = a.timeout;
+    opt.memory_budget = int64_t(a.memory);
+    opt.stop = &g_stop;
     if (a.max_inflated) opt.limits.max_entry = opt.limits.max_total = a.max_inflated;
     if (a.write_recalculated) opt.recalculated_dir = (std::filesystem::path(a.out) / "recalculated").string();
+    if (a.resume) {
+        try {
+            opt.first = batch::resume_point(a.out, inputs);
+        } catch (const std::exception& e) {
+            throw Exit(kBadInput, std::string("--resume: ") + e.what());
+        }
+    } else {
+        std::error_code ec;
+        std::filesystem::remove_all(std::filesystem::path(a.out) / "detail", ec);  // a previous run's pages
+    }
     bool bar = a.progress == "always" || (a.progress == "auto" && !a.quiet && ::isatty(1));
     batch::Progress progress(stdout, bar);
     opt.on_progress = [&](size_t done, size_t total) { progress.update(done, total); };
 
-    batch::BatchResult res = batch::run_batch(inputs, plugins, plugins->rules(), opt);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    batch::BatchResult res;
+    try {
+        res = batch::run_batch(inputs, plugins, plugins->rules(), opt);
+    } catch (const xlsx::OutputError& e) {
+        throw Exit(kOutputError, e.what());
+    }
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     progress.finish();
+    for (const auto& e : res.write_errors) std::cerr << "suanpan: cannot write " << e << "\n";
+    if (res.stats.interrupted)
+        throw Exit(kInterrupted, msg::text("batch.interrupted", {std::to_string(res.stats.written),
+                                                                 std::to_string(inputs.size())}));
 
     batch::BatchMeta meta;
     meta.generated = batch::now_text();
     meta.rules = plugins->rules().size();
-    meta.shards.push_back({shard->text(), res.stats.workbooks, res.stats.jobs, res.stats.seconds, meta.generated,
+    meta.shards.push_back({shard.text(), res.stats.workbooks, res.stats.jobs, res.stats.seconds, meta.generated,
                            batch::host_name()});
     batch::ReportPaths paths;
+    batch::StreamSummary sum;
     try {
-        paths = batch::write_batch_reports(a.out, res.reports, meta);
+        paths = batch::build_reports(a.out, meta, &sum);
     } catch (const std::exception& e) {
         throw Exit(kOutputError, e.what());
     }
-
-    size_t n[5] = {};
-    for (const auto& r : res.reports) ++n[size_t(r.status)];
+    for (const auto& b : sum.broken) std::cerr << "suanpan: " << b << "\n";
     if (!a.quiet) {
-        size_t listed = 0;
-        for (const auto& r : res.reports) {
-            if (r.status != check::Status::Failed && r.status != check::Status::Unreadable) continue;
-            if (++listed > 20) continue;
-            std::cout << check::status_label(r.status) << "\t" << r.path << "\t"
-                      << (r.status == check::Status::Unreadable ? r.error
-                                                                : std::to_string(r.count(check::Severity::Error)) + " 项错误")
-                      << "\n";
-        }
-        if (listed > 20) std::cout << "… 另有 " << (listed - 20) << " 个，见报告\n";
-        char rate[64];
+        for (const auto& p : sum.problems) std::cout << p << "\n";
+        if (sum.problem_count > sum.problems.size())
+            std::cout << "… 另有 " << (sum.problem_count - sum.problems.size()) << " 个，见报告\n";
+        char rate[96];
         std::snprintf(rate, sizeof rate, "%.2f s, %.1f workbooks/s, -j %u", res.stats.seconds,
-                      res.stats.seconds > 0 ? double(res.stats.workbooks) / res.stats.seconds : 0.0, res.stats.jobs);
-        std::cout << res.stats.workbooks << " workbooks" << (shard->count > 1 ? " (shard " + shard->text() + ")" : "")
-                  << ": " << n[size_t(check::Status::Passed)] + n[size_t(check::Status::Info)] << " passed, "
-                  << n[size_t(check::Status::Warnings)] << " with warnings, " << n[size_t(check::Status::Failed)]
-                  << " failed, " << n[size_t(check::Status::Unreadable)] << " unreadable (" << rate << ")\n"
+                      res.stats.seconds > 0 ? double(res.stats.processed) / res.stats.seconds : 0.0, res.stats.jobs);
+        using check::Status;
+        std::cout << sum.workbooks << " workbooks" << (shard.count > 1 ? " (shard " + shard.text() + ")" : "") << ": "
+                  << sum.by_status[size_t(Status::Passed)] + sum.by_status[size_t(Status::Info)] << " passed, "
+                  << sum.by_status[size_t(Status::Warnings)] << " with warnings, " << sum.by_status[size_t(Status::Failed)]
+                  << " failed, " << sum.by_status[size_t(Status::Unreadable)] << " unreadable";
+        if (sum.timeouts + sum.memory_stops)
+            std::cout << " (" << sum.timeouts << " stopped by --timeout-per-workbook, " << sum.memory_stops
+                      << " by --memory-per-workbook)";
+        if (opt.first) std::cout << "; resumed after " << opt.first;
+        std::cout << " (" << rate << ")\n"
                   << "report: " << paths.html << "\n        " << paths.json << "\n        " << paths.xlsx << "\n";
         if (!opt.recalculated_dir.empty()) std::cout << "recalculated workbooks: " << opt.recalculated_dir << "\n";
     }
-    for (const auto& e : res.write_errors) std::cerr << "suanpan: cannot write " << e << "\n";
     if (!res.write_errors.empty())
         throw Exit(kOutputError, std::to_string(res.write_errors.size()) + " recalculated workbook(s) could not be written");
-    if (batch::any_failed(res.reports)) throw Exit(kCheckFailed, "");
 }
 
 Registration reg("batch", "Recalculate and check many workbooks in parallel; write report.html/json/xlsx", [](CLI::App& sub) {
     auto a = std::make_shared<BatchArgs>();
-    sub.add_option("inputs", a->inputs, "Workbooks and folders (searched recursively for *.xlsx, *.xlsm)")->required();
-    sub.add_option("--out", a->out, "Folder for report.html, report.json, report.xlsx (created)")->required()->type_name("OUTDIR");
+    sub.add_option("inputs", a->inputs, "Workbooks and folders (searched recursively for *.xlsx, *.xlsm)");
+    sub.add_option("--files-from", a->files_from, "Also read input paths from FILE, one per line (- for stdin)")
+        ->type_name("FILE");
+    sub.add_option("--out", a->out, "Folder for workbooks.jsonl, detail/, report.html/json/xlsx (created)")
+        ->required()
+        ->type_name("OUTDIR");
     sub.add_option("-j,--jobs", a->jobs, "Worker threads (default: one per core)")->type_name("N");
     sub.add_option("--rules", a->rules_dirs, "Extra folder (or file) of Lua checks (repeatable)")->type_name("DIR");
     sub.add_flag("--write-recalculated", a->write_recalculated,
                  "Also write every readable workbook, recalculated, to OUTDIR/recalculated/");
-    sub.add_option("--shard", a->shard, "Check only share I of N of the sorted inputs (see docs/batch.md)")->type_name("I/N");
+    sub.add_option("--shard", a->shard,
+                   "Check only share I of N of the sorted inputs; auto/N takes I from JOB_COMPLETION_INDEX or "
+                   "SLURM_ARRAY_TASK_ID (docs/batch.md)")
+        ->type_name("I/N");
+    sub.add_option("--timeout-per-workbook", a->timeout, "Stop a workbook after SECONDS and report it (0: no limit)")
+        ->type_name("SECONDS")
+        ->check(CLI::NonNegativeNumber)
+        ->default_val(60);
+    sub.add_option("--memory-per-workbook", a->memory, "Stop a workbook that allocates more than BYTES (0: no limit)")
+        ->type_name("BYTES")
+        ->default_val(uint64_t(2) << 30);
+    sub.add_flag("--resume", a->resume, "Continue an interrupted run from OUTDIR/workbooks.jsonl (same inputs)");
     sub.add_option("--progress", a->progress, "Progress bar: auto (when stdout is a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     sub.add_flag("-q,--quiet", a->quiet, "Print nothing on success (the exit code and the reports say it all)");

@@ -24,6 +24,29 @@ const Entry kCatalogue[] = {
     {"xlsx.not_zip", "not an xlsx file (not a zip archive)", "不是 xlsx 文件（不是 zip 压缩包）"},
     // --- check ---
     // --- batch ---
+    {"batch.broken_rule", "check {0} ({1}) raised an error in {2} workbook(s): {3}", "规则 {0}（{1}）在 {2} 个工作簿中执行出错：{3}"},
+    {"batch.interrupted", "interrupted after {0} of {1} workbooks; run the same command with --resume to continue",
+     "已中断：完成 {0} / {1} 个工作簿；用同一命令加 --resume 继续"},
+    {"batch.reason.cannot_open", "the file cannot be opened", "无法打开文件"},
+    {"batch.reason.cell", ", cell {0}", "，单元格 {0}"},
+    {"batch.reason.checking", "error while checking: {0}", "检查时出错：{0}"},
+    {"batch.reason.damaged", "the file is damaged (a part cannot be decompressed)", "文件已损坏（部件无法解压）"},
+    {"batch.reason.encrypted", "the workbook is password-protected", "工作簿设有密码保护，无法读取"},
+    {"batch.reason.malformed_xml", "the file's XML is malformed", "文件内容格式错误（XML 不完整或不合规范）"},
+    {"batch.reason.missing_part", "a required part of the workbook is missing", "工作簿缺少必要的组成部分"},
+    {"batch.reason.no_sheets", "the workbook has no sheets", "工作簿中没有工作表"},
+    {"batch.reason.not_zip", "not an xlsx file (not a zip archive)", "不是 xlsx 文件（不是 zip 压缩包）"},
+    {"batch.reason.other", "the file cannot be read", "文件无法读取"},
+    {"batch.reason.out_of_memory", "stopped: the workbook needs more memory than its budget (--memory-per-workbook)",
+     "已停止：工作簿所需内存超过上限（--memory-per-workbook）"},
+    {"batch.reason.part", ", part {0}", "，部件 {0}"},
+    {"batch.reason.too_large", "the file inflates beyond the size limit (a zip bomb?)", "解压后超过大小上限（可能是压缩炸弹）"},
+    {"batch.reason.truncated", "the file is truncated or damaged (incomplete zip archive)", "文件不完整或已损坏（zip 压缩包不完整）"},
+    {"batch.reason.where", " ({0})", "（{0}）"},
+    {"batch.stopped_memory", "stopped: the workbook needs more memory than its budget (--memory-per-workbook)",
+     "已停止：工作簿所需内存超过上限（--memory-per-workbook）"},
+    {"batch.stopped_timeout", "stopped: the workbook took longer than allowed (--timeout-per-workbook {0} s)",
+     "已停止：工作簿处理时间超过上限（--timeout-per-workbook {0} 秒）"},
     // --- serve ---
     // --- narrative ---
 };

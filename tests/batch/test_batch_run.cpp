@@ -7,6 +7,8 @@
 #include <cmath>
 
 #include "batch/batch.h"
+#include "batch/report_stream.h"
+#include <nlohmann/json.hpp>
 #include "batch_test_util.h"
 #include "check/report.h"
 #include "xlsx/zip_reader.h"
@@ -37,11 +39,33 @@ void replace_part(const fs::path& src, const fs::path& dst, const std::string& p
     std::fclose(f);
 }
 
-const check::WorkbookReport& row(const BatchResult& r, const std::string& name) {
+// A batch into a scratch folder, its rows read back from workbooks.jsonl.
+struct Ran {
+    BatchResult res;
+    std::vector<Row> rows;
+    std::vector<check::WorkbookReport> reports;  // rows' reports, input order
+};
+Ran run(const std::vector<Input>& inputs, std::shared_ptr<const lua::PluginSet> plugins,
+        const std::vector<check::Rule>& rules, BatchOptions opt, const std::string& name = "run-out") {
+    if (opt.out_dir.empty()) opt.out_dir = scratch(name).string();
+    Ran r;
+    r.res = run_batch(inputs, std::move(plugins), rules, opt);
+    r.rows = read_rows(jsonl_path(opt.out_dir));
+    for (const Row& x : r.rows) r.reports.push_back(x.report);
+    return r;
+}
+
+const check::WorkbookReport& row(const Ran& r, const std::string& name) {
     for (const auto& w : r.reports)
         if (fs::path(w.path).filename() == name) return w;
     FAIL("no row for " << name);
     return r.reports.front();
+}
+const Row& full_row(const Ran& r, const std::string& name) {
+    for (const auto& w : r.rows)
+        if (fs::path(w.report.path).filename() == name) return w;
+    FAIL("no row for " << name);
+    return r.rows.front();
 }
 
 const check::Finding* finding(const check::WorkbookReport& r, const std::string& rule, Severity s) {
@@ -94,7 +118,7 @@ TEST_CASE("batch: every input gets a row; bad files are rows with their error") 
         CHECK(total == 8);
         last_done = done;
     };
-    BatchResult res = run_batch(fx.inputs, plugins, plugins->rules(), opt);
+    Ran res = run(fx.inputs, plugins, plugins->rules(), opt);
     REQUIRE(res.reports.size() == 8);
     CHECK(progress_calls == 8);
     for (size_t i = 0; i < 8; ++i) CHECK(res.reports[i].path == fx.inputs[i].path);  // input order
@@ -117,7 +141,8 @@ TEST_CASE("batch: every input gets a row; bad files are rows with their error") 
     const auto& stale = row(res, "d_stale.xlsx");
     CHECK(stale.status == orig.status);
     CHECK(stale.count(Severity::Error) == orig.count(Severity::Error));
-    REQUIRE(stale.stale.size() == orig.stale.size() + 1);
+    CHECK(full_row(res, "d_stale.xlsx").stale_total == full_row(res, "a_original.xlsx").stale_total + 1);
+    REQUIRE(stale.stale.size() <= kKeepStale);
     auto it = std::find_if(stale.stale.begin(), stale.stale.end(),
                            [](const check::StaleValue& v) { return v.sheet == "收入支出决算总表" && v.cell == "C39"; });
     REQUIRE(it != stale.stale.end());
@@ -130,18 +155,25 @@ TEST_CASE("batch: every input gets a row; bad files are rows with their error") 
         CHECK(r.status == Status::Unreadable);
         CHECK(r.error.find(bad) != std::string::npos);  // the message names the file
         CHECK(r.findings.empty());
+        // In Chinese for report.html; the reader's own words kept as the technical detail.
+        CHECK(r.error.find("（") != std::string::npos);
+        CHECK_FALSE(full_row(res, bad).error_detail.empty());
     }
+    CHECK(row(res, "f_not_a_zip.xlsx").error.find("不是 xlsx 文件") != std::string::npos);
+    CHECK(row(res, "e_truncated.xlsx").error.find("不完整") != std::string::npos);
+    CHECK(row(res, "h_bomb.xlsx").error.find("压缩炸弹") != std::string::npos);
     CHECK(row(res, "g_bad_xml.xlsx").error.find("sheet1.xml") != std::string::npos);
-    CHECK(any_failed(res.reports));
-    CHECK(res.stats.workbooks == 8);
-    CHECK(res.stats.jobs == 2);
+    CHECK(res.res.stats.workbooks == 8);
+    CHECK(res.res.stats.written == 8);
+    CHECK(res.res.stats.jobs == 2);
+    for (size_t i = 0; i < 8; ++i) CHECK(res.rows[i].index == i);
 }
 
 TEST_CASE("batch: results do not depend on the number of threads") {
     Fixture fx;
     auto plugins = shipped_plugins();
-    BatchResult one = run_batch(fx.inputs, plugins, plugins->rules(), options(1));
-    BatchResult three = run_batch(fx.inputs, plugins, plugins->rules(), options(3));
+    Ran one = run(fx.inputs, plugins, plugins->rules(), options(1), "one");
+    Ran three = run(fx.inputs, plugins, plugins->rules(), options(3), "three");
     REQUIRE(one.reports.size() == three.reports.size());
     for (size_t i = 0; i < one.reports.size(); ++i) {
         const auto &a = one.reports[i], &b = three.reports[i];
@@ -157,26 +189,46 @@ TEST_CASE("batch: results do not depend on the number of threads") {
     }
 }
 
-TEST_CASE("batch: a failing Lua check or a workbook without plugins never stops the batch") {
+TEST_CASE("batch: a Lua check that raises an error is one broken rule, not a failure of every workbook") {
     Fixture fx;
     auto set = std::make_shared<lua::PluginSet>();
     set->add_dir(lua::PluginSet::shipped_dir());
     set->add_source("boom.lua", R"(suanpan.check{ id = "BOOM", severity = "error", message = "炸",
         fn = function(wb) error("boom") end })");
     std::vector<check::Rule> rules = set->rules();
-    BatchResult res = run_batch(fx.inputs, set, rules, options(2));
-    const auto& orig = row(res, "a_original.xlsx");
-    // The Lua runtime reports the error as a finding of the rule (severity as declared).
-    const check::Finding* f = finding(orig, "BOOM", Severity::Error);
-    REQUIRE(f);
-    CHECK(f->message.find("boom") != std::string::npos);
-    CHECK(orig.status == check::Status::Failed);
-    CHECK(orig.rules_applied == row(run_batch(fx.inputs, shipped_plugins(), shipped_plugins()->rules(), options(2)),
-                                    "a_original.xlsx").rules_applied + 1);
-    CHECK(row(res, "e_truncated.xlsx").status == Status::Unreadable);
+    BatchOptions opt = options(2);
+    opt.out_dir = scratch("boom").string();
+    Ran res = run(fx.inputs, set, rules, opt);
+    Ran plain = run(fx.inputs, shipped_plugins(), shipped_plugins()->rules(), options(2), "boom-plain");
+    for (size_t i = 0; i < res.rows.size(); ++i) {
+        INFO(res.rows[i].report.path);
+        const Row& r = res.rows[i];
+        CHECK(r.report.status == plain.rows[i].report.status);  // BOOM does not fail anything
+        for (const auto& f : r.report.findings) CHECK(f.rule_id != "BOOM");
+        if (r.report.status != Status::Unreadable) {
+            REQUIRE(r.broken.size() == 1);
+            CHECK(r.broken[0].rule_id == "BOOM");
+            CHECK(r.broken[0].origin.find("boom.lua:1") != std::string::npos);
+            CHECK(r.broken[0].message.find("boom") != std::string::npos);
+        }
+    }
+    // The reports name it once, with the number of workbooks where it broke.
+    BatchMeta meta;
+    StreamSummary sum;
+    ReportPaths p = build_reports(opt.out_dir, meta, &sum);
+    REQUIRE(sum.broken.size() == 1);
+    auto j = nlohmann::json::parse(read_bytes(p.json));
+    REQUIRE(j["broken_rules"].size() == 1);
+    CHECK(j["broken_rules"][0]["rule"] == "BOOM");
+    CHECK(j["broken_rules"][0]["workbooks"] == 4);  // the four readable inputs
+    std::string html = read_bytes(p.html);
+    CHECK(html.find("未能执行的规则") != std::string::npos);
+    size_t mentions = 0;
+    for (size_t k = 0; (k = html.find("boom.lua:1", k)) != std::string::npos; ++k) ++mentions;
+    CHECK(mentions == 1);
 
     // No plugins at all: plugin functions are #NAME?, fn-checks report that they could not run.
-    BatchResult bare = run_batch(fx.inputs, nullptr, rules, options(2));
+    Ran bare = run(fx.inputs, nullptr, rules, options(2), "bare");
     REQUIRE(bare.reports.size() == fx.inputs.size());
     CHECK(row(bare, "a_original.xlsx").status != Status::Unreadable);
 }
@@ -188,8 +240,8 @@ TEST_CASE("batch: --write-recalculated writes readable workbooks, recalculated")
     fs::path out = fx.dir / "out" / "recalculated";
     opt.recalculated_dir = out.string();
     // Only the inputs of the run folder itself (out/ is created inside it).
-    BatchResult res = run_batch(fx.inputs, plugins, plugins->rules(), opt);
-    CHECK(res.write_errors.empty());
+    Ran res = run(fx.inputs, plugins, plugins->rules(), opt);
+    CHECK(res.res.write_errors.empty());
     CHECK(fs::exists(out / "a_original.xlsx"));
     CHECK(fs::exists(out / "d_stale.xlsx"));
     CHECK_FALSE(fs::exists(out / "e_truncated.xlsx"));
@@ -205,7 +257,7 @@ TEST_CASE("batch: --write-recalculated writes readable workbooks, recalculated")
     CHECK(got.number() != 12345);
     // An output folder that cannot be created is reported per workbook, not thrown.
     opt.recalculated_dir = (fx.dir / "a_original.xlsx" / "sub").string();  // under a file
-    BatchResult bad = run_batch({fx.inputs[0]}, plugins, plugins->rules(), opt);
-    CHECK(bad.write_errors.size() == 1);
+    Ran bad = run({fx.inputs[0]}, plugins, plugins->rules(), opt, "bad-write");
+    CHECK(bad.res.write_errors.size() == 1);
     CHECK(bad.reports[0].status != Status::Unreadable);
 }

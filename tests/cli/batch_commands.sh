@@ -33,18 +33,11 @@ mkdir -p "$T/empty"
 expect 3 "$SP" batch "$T/empty" --out "$T/o"
 [ -e "$T/o" ] && fail "a failed batch left $T/o"
 
-# --- a clean folder passes or warns: exit 0 unless an error-severity check fails ---------
-"$SP" batch "$T/ok" --out "$T/ok-out" --progress never >"$T/out" 2>"$T/err"
-rc=$?
-/usr/bin/python3 - "$T/ok-out/report.json" "$rc" <<'PY' || fail "exit code does not follow report.json"
-import json, sys
-r = json.load(open(sys.argv[1]))
-bad = any(w["status"] in ("failed", "unreadable") for w in r["workbooks"])
-sys.exit(0 if int(sys.argv[2]) == (1 if bad else 0) else 1)
-PY
+# --- exit 0 when the batch ran, whatever it found (findings are data: docs/batch.md) -------
+expect 0 "$SP" batch "$T/ok" --out "$T/ok-out" --progress never
 
-# --- the whole folder: broken copies make it exit 1; stdout names the reports ------------
-expect 1 "$SP" batch "$T/in" --out "$T/all" -j 2 --write-recalculated --progress never
+# --- the whole folder: broken copies are rows, not a failed run; stdout names the reports --
+expect 0 "$SP" batch "$T/in" --out "$T/all" -j 2 --write-recalculated --progress never
 has "$T/out" "report: $T/all/report.html"
 has "$T/out" "坏_文件损坏.xlsx"
 for f in report.html report.json report.xlsx; do [ -s "$T/all/$f" ] || fail "missing $f"; done
@@ -57,13 +50,13 @@ grep -q $'\r' "$T/out" && fail "progress bar written to a pipe"
 for i in 1 2 3; do
     "$SP" batch "$T/in" --out "$T/s$i" --shard "$i/3" -j 1 -q >/dev/null 2>&1
     rc=$?
-    [ "$rc" = 0 ] || [ "$rc" = 1 ] || fail "shard $i/3 exited $rc"
+    [ "$rc" = 0 ] || fail "shard $i/3 exited $rc"
 done
-expect 1 "$SP" merge-reports "$T/s3/report.json" "$T/s1" "$T/s2/report.json" --out "$T/merged"
+expect 0 "$SP" merge-reports "$T/s3/report.json" "$T/s1" "$T/s2/report.json" --out "$T/merged"
 /usr/bin/python3 - "$T/all/report.json" "$T/merged/report.json" <<'PY' || fail "merged report differs from the single run"
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:])
-key = lambda r: [(w["path"], w["status"], len(w["findings"]), len(w["stale"])) for w in r["workbooks"]]
+key = lambda r: [(w["path"], w["status"], len(w["findings"]), w["stale_count"]) for w in r["workbooks"]]
 if key(a) != key(b):
     print(key(a)); print(key(b)); sys.exit(1)
 if [s["shard"] for s in b["batch"]["shards"]] != ["1/3", "2/3", "3/3"]: sys.exit(1)
@@ -71,7 +64,7 @@ PY
 expect 3 "$SP" merge-reports "$T/s1" "$T/s2" --out "$T/partial"
 has "$T/err" "shard 3/3 is missing"
 [ -e "$T/partial" ] && fail "a refused merge wrote output"
-expect 1 "$SP" merge-reports "$T/s1" "$T/s2" --out "$T/partial" --allow-partial
+expect 0 "$SP" merge-reports "$T/s1" "$T/s2" --out "$T/partial" --allow-partial
 [ -s "$T/partial/report.html" ] || fail "--allow-partial wrote nothing"
 echo '{"schema":"x"}' >"$T/bogus.json"
 expect 3 "$SP" merge-reports "$T/bogus.json" --out "$T/bogus"
