@@ -27,6 +27,7 @@ struct CellStyle {
     HAlign halign = HAlign::General;
     VAlign valign = VAlign::Bottom;
     bool wrap = false;
+    bool locked = true;        // <protection locked="0"/>: editable when the sheet is protected
     bool operator==(const CellStyle&) const = default;
     static constexpr uint32_t kFillSet = 0x1000000;
 };
@@ -51,7 +52,7 @@ private:
     static std::string key(const CellStyle& s) {
         std::string k = s.number_format;
         k += '\x1f';
-        k += char('0' + s.bold) + std::string(1, char('0' + s.italic)) + char('0' + s.border) + char('0' + s.wrap);
+        k += char('0' + s.bold) + std::string(1, char('0' + s.italic)) + char('0' + s.border) + char('0' + s.wrap) + char('0' + s.locked);
         k += std::to_string(s.fill_rgb) + ',' + std::to_string(int(s.halign)) + ',' + std::to_string(int(s.valign));
         return k;
     }
@@ -66,6 +67,9 @@ struct SheetLayout {
     int32_t frozen_rows = 0;                   // rows above the split that stay visible
     int32_t frozen_cols = 0;
     bool hidden = false;                       // sheet state="hidden"/"veryHidden"
+    std::vector<int32_t> hidden_rows;          // 0-based, ascending (<row hidden="1">)
+    std::vector<int32_t> hidden_cols;          // 0-based, ascending (<col hidden="1">)
+    bool protected_sheet = false;              // <sheetProtection sheet="1">: only unlocked cells are input
 };
 
 }  // namespace sp

@@ -124,11 +124,15 @@ private:
         SheetLayout& lay = sheet_.layout();
         if (auto cols = child_local(ws, "cols"))
             for (auto c = cols.first_child(); c; c = c.next_sibling()) {
-                if (local_name(c.name()) != "col" || !c.attribute("width")) continue;
+                if (local_name(c.name()) != "col") continue;
                 int lo = c.attribute("min").as_int(), hi = c.attribute("max").as_int();
-                if (lo < 1 || hi < lo || hi > kMaxCols || hi - lo > 255) continue;  // whole-sheet defaults: not kept
+                if (lo < 1 || hi < lo || hi > kMaxCols) continue;
+                if (c.attribute("hidden").as_bool() && hi - lo <= 16383)
+                    for (int k = lo; k <= hi; ++k) lay.hidden_cols.push_back(k - 1);
+                if (!c.attribute("width") || hi - lo > 255) continue;  // whole-sheet defaults: not kept
                 for (int k = lo; k <= hi; ++k) lay.column_widths[k - 1] = c.attribute("width").as_double();
             }
+        if (auto prot = child_local(ws, "sheetProtection")) lay.protected_sheet = prot.attribute("sheet").as_bool();
         if (auto mc = child_local(ws, "mergeCells"))
             for (auto m = mc.first_child(); m; m = m.next_sibling())
                 if (local_name(m.name()) == "mergeCell")
@@ -263,6 +267,7 @@ private:
         col_ = -1;
         if (row.attribute("customHeight").as_bool() && row.attribute("ht"))
             sheet_.layout().row_heights[row_] = row.attribute("ht").as_double();
+        if (row.attribute("hidden").as_bool()) sheet_.layout().hidden_rows.push_back(row_);
         for (auto c = row.first_child(); c; c = c.next_sibling())
             if (c.type() == pugi::node_element && local_name(c.name()) == "c") read_cell(c);
     }

@@ -188,6 +188,7 @@ std::vector<uint16_t> read_styles(pugi::xml_node ss, StyleTable& table) {
                 s.valign = parse_valign(al.attribute("vertical").value());
                 s.wrap = truthy(al.attribute("wrapText").value(), false);
             }
+            if (auto pr = child_local(xf, "protection")) s.locked = truthy(pr.attribute("locked").value(), true);
             map.push_back(table.add(s));
         }
     return map;
