@@ -36,7 +36,7 @@ Value Value::string(std::string_view s) {
     if (!rep) throw std::bad_alloc();
     new (&rep->refs) std::atomic<uint32_t>(1);
     rep->size = static_cast<uint32_t>(s.size());
-    std::memcpy(rep->data, s.data(), s.size());
+    if (!s.empty()) std::memcpy(rep->data, s.data(), s.size());  // an empty view may have a null data()
     rep->data[s.size()] = '\0';
     Value v;
     v.type_ = Type::String;
