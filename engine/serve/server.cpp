@@ -260,7 +260,12 @@ struct Server::Impl {
             if (!rows.is_array()) throw ApiError(400, "bad_value", zh("serve.bad_value", {"values"}));
             bool raw = b.value("raw", false);
             std::lock_guard lock(s.mutex);
-            send_json(res, s.edit(field(b, "sheet"), field(b, "cell"), rows, raw));
+            std::string view_sheet, view_range;
+            if (auto v = b.find("view"); v != b.end() && v->is_object()) {
+                view_sheet = v->value("sheet", std::string());
+                view_range = v->value("range", std::string());
+            }
+            send_json(res, s.edit(field(b, "sheet"), field(b, "cell"), rows, raw, view_sheet, view_range));
         }));
         http.Post("/api/save", api([this](const httplib::Request& req, httplib::Response& res) {
             json b = body_json(req);

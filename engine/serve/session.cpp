@@ -219,7 +219,8 @@ json Session::findings_json() const {
     return {{"findings", list}, {"rules_applied", rules_applied_}};
 }
 
-json Session::edit(const std::string& sheet, const std::string& cell, const json& rows, bool raw) {
+json Session::edit(const std::string& sheet, const std::string& cell, const json& rows, bool raw,
+                   const std::string& view_sheet, const std::string& view_range) {
     auto t0 = std::chrono::steady_clock::now();
     SheetId s = sheet_of(sheet);
     RangeAddr at = range_of(cell);
@@ -251,23 +252,40 @@ json Session::edit(const std::string& sheet, const std::string& cell, const json
         }
     }
     for (auto& [c, v] : puts) wb.set_value(s, c, v);
-    calc_->recalc();
+    RecalcStats rs = calc_->recalc();
+    auto t1 = std::chrono::steady_clock::now();
     json changed = json::array();
     for (auto& [c, v] : puts) {
         json j = cell_json(s, c.row, c.col);
         j["sheet"] = wb.sheet(s).name();
         changed.push_back(std::move(j));
     }
-    for (const ValueChange& ch : calc_->changes()) {
+    const auto& changes = calc_->changes();
+    bool truncated = changes.size() > kMaxChangedListed;
+    std::optional<SheetId> vs;
+    RangeAddr vr{0, 0, -1, -1};
+    if (truncated && !view_sheet.empty() && !view_range.empty()) {
+        vs = sheet_of(view_sheet);
+        vr = range_of(view_range);
+    }
+    for (const ValueChange& ch : changes) {
+        if (truncated && !(vs && ch.cell.sheet == *vs && vr.contains(ch.cell.cell.row, ch.cell.cell.col))) continue;
         json j = cell_json(ch.cell.sheet, ch.cell.cell.row, ch.cell.cell.col);
         j["sheet"] = wb.sheet(ch.cell.sheet).name();
         changed.push_back(std::move(j));
     }
+    auto t2 = std::chrono::steady_clock::now();
     run_checks();
     ++version_;
-    json out = {{"changed", changed}, {"version", version_}};
+    json out = {{"changed", changed}, {"changed_total", changes.size() + puts.size()}, {"truncated", truncated},
+                {"version", version_}};
     out.update(findings_json());
-    out["ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    using ms = std::chrono::duration<double, std::milli>;
+    out["ms"] = ms(std::chrono::steady_clock::now() - t0).count();  // everything: validate, recalc, answer, checks
+    out["recalc_ms"] = rs.seconds * 1000;
+    out["answer_ms"] = ms(t2 - t1).count();
+    out["checks_ms"] = ms(std::chrono::steady_clock::now() - t2).count();
+    out["evaluated"] = rs.evaluated;
     return out;
 }
 

@@ -35,8 +35,12 @@ public:
     nlohmann::json findings_json() const;
     // Puts values into a block whose top-left is `cell` (rows of strings, numbers, booleans or
     // null). Strings are read as typed (input_text.h) unless raw. Recalculates the dependents,
-    // runs the checks; answers the cells whose value changed and the findings.
-    nlohmann::json edit(const std::string& sheet, const std::string& cell, const nlohmann::json& rows, bool raw);
+    // runs the checks; answers the cells whose value changed and the findings. When more than
+    // kMaxChangedListed cells changed, only the edited ones and those inside `view_range` of
+    // `view_sheet` (what the page shows) are listed, with "truncated": true.
+    static constexpr size_t kMaxChangedListed = 2000;
+    nlohmann::json edit(const std::string& sheet, const std::string& cell, const nlohmann::json& rows, bool raw,
+                        const std::string& view_sheet = "", const std::string& view_range = "");
     // Writes through the patch writer. Over the opened file: refused (409 changed_on_disk)
     // when it changed on disk since it was opened or saved, unless force.
     nlohmann::json save(const std::filesystem::path& out, bool over_original, bool force);

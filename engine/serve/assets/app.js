@@ -302,7 +302,9 @@ async function edit(r, c, rows, raw, fromHistory) {
     const end = a1(r + h - 1, c + w - 1);
     const old = await api('GET', '/api/cells' + q({ file: st.file, sheet, range: a1(r, c) + ':' + end }));
     const before = rows.map((row, i) => row.map((_, k) => { const d = old.cells.find((x) => x.r === r + i && x.c === c + k); return d && d.v !== undefined ? d.v : null; }));
-    const ans = await api('POST', '/api/edit' + q({}), { file: st.file, sheet, cell: a1(r, c), values: rows, raw });
+    const grid = $('grid'), v0 = rowAt(grid.scrollTop), v1 = rowAt(grid.scrollTop + grid.clientHeight) + 3;
+    const view = { sheet, range: `A${v0 + 1}:${colName(g.ncols - 1)}${v1 + 1}` };
+    const ans = await api('POST', '/api/edit' + q({}), { file: st.file, sheet, cell: a1(r, c), values: rows, raw, view });
     const after = rows.map((row, i) => row.map((_, k) => { const d = ans.changed.find((x) => x.sheet === sheet && x.r === r + i && x.c === c + k); return d && d.v !== undefined ? d.v : null; }));
     if (!fromHistory) { st.undo.push({ sheet, r, c, before, after }); st.redo = []; }
     apply(ans);
@@ -311,6 +313,9 @@ async function edit(r, c, rows, raw, fromHistory) {
   } catch (e) { status(''); showError(e); return false; }
 }
 function apply(ans) {
+  if (ans.truncated) {  // too many changes to list: forget what is cached, the view is re-read
+    for (const sc of st.cache.values()) { sc.rows.clear(); sc.blocks.clear(); }
+  }
   for (const d of ans.changed) {
     const sc = st.cache.get(d.sheet); if (!sc) continue;
     let row = sc.rows.get(d.r); if (!row) sc.rows.set(d.r, row = new Map());
