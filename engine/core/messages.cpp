@@ -91,6 +91,7 @@ const std::unordered_map<std::string_view, const Entry*>& index() {
     {"narrative.no_figures", "{0}: no figure statement found (is this a 说明 of a {1} workbook?)", "{0}：未找到任何数字表述（这是 {1} 工作簿的说明吗？）"},
     {"narrative.not_companion", "{0}: only 绩效自评表 workbooks may follow the first workbook", "{0}：第一个工作簿之后只能是绩效自评表工作簿"},
     {"narrative.summary", "{0} figure statements: {1} agree, {2} differ, {3} unmatched; {4} other findings", "数字表述 {0} 处：一致 {1}，不一致 {2}，未匹配 {3}；其他问题 {4} 项"},
+    {"narrative.wrong_template", "{0} is not a 说明 of a {2} workbook such as {1} (the text never says {3})", "{0} 不是 {2} 工作簿（如 {1}）的说明（文中没有“{3}”）"},
     {"narrative.written", "{0}: 说明 written with template {1} ({2} figures, {3} 待填写 slots)", "{0}：已按模板 {1} 写出说明（数字 {2} 处，待填写 {3} 处）"},
         return m;
     }();

@@ -53,8 +53,10 @@ struct Config {
     std::string name;       // folder name (= --template NAME)
     std::string dir;
     std::string template_;  // workbook template it reads (部门决算公开 …)
-    std::vector<std::string> detect;
+    std::vector<std::string> detect;      // all of these sheets …
+    std::vector<std::string> detect_any;  // … or any of these
     std::string part, part_start, part_end;
+    std::string text_marker;  // a word every 说明 of this template contains (决算, 部门预算 …)
     std::string zero_base = "100%", flat = "seed", year_suffix = "年度";
     std::string required_section;
     std::vector<std::string> required_items;

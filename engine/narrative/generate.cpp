@@ -106,9 +106,11 @@ Config read_config(lua_State* L, const fs::path& dir) {
     if (!lua_istable(L, t)) throw Error(f.string() + ": must return a table");
     c.template_ = str_field(L, t, "template", c.name);
     c.detect = list_field(L, t, "detect");
+    c.detect_any = list_field(L, t, "detect_any");
     c.part = str_field(L, t, "part");
     c.part_start = str_field(L, t, "part_start");
     c.part_end = str_field(L, t, "part_end");
+    c.text_marker = str_field(L, t, "text_marker");
     c.zero_base = str_field(L, t, "zero_base", "100%");
     c.flat = str_field(L, t, "flat", "seed");
     c.year_suffix = str_field(L, t, "year_suffix", "年度");
@@ -334,12 +336,16 @@ Config pick_template(const Workbook& wb, const GenerateOptions& opt) {
         for (auto& c : all) names += (names.empty() ? "" : ", ") + c.name;
         throw Error("no 说明 template named " + opt.template_name + " in " + dir + " (there are: " + names + ")");
     }
-    for (auto& c : all)
+    for (auto& c : all) {
         if (has_sheets(wb, c.detect)) return c;
+        for (auto& s : c.detect_any)
+            if (wb.find_sheet(s)) return c;
+    }
     std::string want;
     for (auto& c : all) {
         std::string s;
         for (auto& d : c.detect) s += (s.empty() ? "" : "+") + d;
+        for (auto& d : c.detect_any) s += (s.empty() ? "" : " or ") + d;
         want += (want.empty() ? "" : "; ") + c.name + " (" + s + ")";
     }
     throw Error("the workbook is not one the 说明 templates read: it has none of the sheet sets " + want);

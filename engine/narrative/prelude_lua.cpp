@@ -179,6 +179,17 @@ function N.shares(items, base)
   return out
 end
 
+-- Any rate token (e.g. 执行率 of a 自评表): N.rate(s, attr, fraction, cell, kind, x, y).
+function N.rate(s, attr, r, at, kind, x, y) return rate(s, attr, r, at, kind, x, y) end
+
+-- A score (分), two decimals as the 自评表 prints it.
+function N.score(s, v, at)
+  if v == nil then return N.slot(s.key .. "得分", s, "score") end
+  local tk = token(s, "score", round2(v), at, { unit = "分" })
+  tk.text = fmt("%.2f", v)
+  return tk
+end
+
 -- "占s%" of base (plugin 占比).
 function N.share(s, base, value)
   value = value or s.value

@@ -20,6 +20,7 @@ namespace {
 struct Norm {
     std::string s;
     std::vector<int> line;  // per byte of s: source line number
+    std::vector<int> col;   // per byte of s: byte offset in that line
 };
 
 void append_norm(Norm& n, const std::string& text, int line) {
@@ -29,6 +30,7 @@ void append_norm(Norm& n, const std::string& text, int line) {
         auto put = [&](const std::string& x, size_t skip) {
             n.s += x;
             n.line.insert(n.line.end(), x.size(), line);
+            n.col.insert(n.col.end(), x.size(), int(i));
             i += skip;
         };
         if (c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '\f') {
@@ -97,7 +99,9 @@ bool item_marker(const std::string& s) {
     if (s[0] == '(' || starts(s, "（")) return true;
     size_t i = 0;
     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    return i > 0 && i < 4 && (s.compare(i, 3, "、") == 0 || s.compare(i, 1, ".") == 0 || s.compare(i, 3, "．") == 0);
+    bool dot = (s.compare(i, 1, ".") == 0 && !(i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) ||
+               s.compare(i, 3, "．") == 0;
+    return i > 0 && i < 4 && (s.compare(i, 3, "、") == 0 || dot);
 }
 
 struct Para {
@@ -168,10 +172,12 @@ std::vector<Para> paragraphs(const TextInput& in, const Config& cfg) {
         if (k) {
             t.erase(0, k);
             p.n.line.erase(p.n.line.begin(), p.n.line.begin() + long(k));
+            p.n.col.erase(p.n.col.begin(), p.n.col.begin() + long(k));
         }
         for (size_t pos; (pos = t.find("**")) != std::string::npos;) {
             t.erase(pos, 2);
             p.n.line.erase(p.n.line.begin() + long(pos), p.n.line.begin() + long(pos) + 2);
+            p.n.col.erase(p.n.col.begin() + long(pos), p.n.col.begin() + long(pos) + 2);
         }
     }
     return out;
@@ -179,8 +185,8 @@ std::vector<Para> paragraphs(const TextInput& in, const Config& cfg) {
 
 // --- figures -------------------------------------------------------------------------------------
 
-const char* const kUnits[] = {"万元", "亿元", "元", "%", "平方米", "人次", "批次", "台(套)", "个", "人", "辆", "台", "套", "项", "次", "户", "家"};
-const char* const kNotUnits[] = {"年", "月", "日", "号", "条", "部分", "季度", "级", "余", "周", "天", "小时", "倍"};
+const char* const kUnits[] = {"万元", "亿元", "元", "%", "平方米", "人次", "批次", "台(套)", "个", "人", "辆", "台", "套", "项", "次", "户", "家", "分"};
+const char* const kNotUnits[] = {"年", "月", "日", "号", "条", "部分", "季度", "级", "余", "周", "天", "小时", "倍", "分钟", "分之", "分配"};
 
 struct Raw {
     size_t begin, end;  // number bytes
@@ -287,6 +293,7 @@ std::string classify(const std::string& pre, const std::string& unit, const std:
         if (ends(pre, a.word) || ends(pre, a.word + "为")) return a.attr;
     if (unit == "万元" || unit == "亿元" || unit == "元") return "amount";
     if (unit == "%") return "rate";
+    if (unit == "分") return "score";
     return unit.empty() ? "" : "count";
 }
 
@@ -363,7 +370,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
     std::map<std::string, std::string> section_text;
     struct Sent {
         std::string s;
-        std::vector<int> line;
+        std::vector<int> line, col;
         std::string section;
         int para;
         std::vector<int> stmts;
@@ -379,6 +386,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             Sent s;
             s.s = t.substr(start, stop - start);
             s.line.assign(paras[p].n.line.begin() + long(start), paras[p].n.line.begin() + long(stop));
+            s.col.assign(paras[p].n.col.begin() + long(start), paras[p].n.col.begin() + long(stop));
             s.section = paras[p].section;
             s.para = int(p);
             sents.push_back(std::move(s));
@@ -405,6 +413,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             }
             Statement st;
             st.line = sent.line.empty() ? 0 : sent.line[std::min(r.begin, sent.line.size() - 1)];
+            st.column = sent.col.empty() ? 0 : sent.col[std::min(r.begin, sent.col.size() - 1)];
             st.section = sent.section;
             st.sentence = sent.s;
             st.begin = r.begin;
@@ -413,13 +422,16 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             st.unit = r.unit;
             st.attr = attr;
             st.value = (attr == "diff" || attr == "growth") ? sign * std::fabs(r.value) : r.value;
-            // subject: the nearest subject word before the figure in this sentence
+            // subject: the nearest subject word before the figure in this sentence; inside a reason
+            // (after 原因) only words of the reason itself count, and nothing is carried over.
+            size_t why = pre.find("原因");
+            std::string scope = why == std::string::npos ? pre : pre.substr(why);
             int best = -1;
             size_t best_end = 0, best_len = 0;
             for (int fi : pool) {
                 if (!attr_fits(attr, doc.figures[size_t(fi)].attr)) continue;
                 for (const std::string& w : words[size_t(fi)]) {
-                    size_t pos = pre.rfind(w);
+                    size_t pos = scope.rfind(w);
                     if (pos == std::string::npos) continue;
                     size_t e = pos + w.size();
                     if (e > best_end || (e == best_end && w.size() > best_len)) {
@@ -429,7 +441,8 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
                     }
                 }
             }
-            if (best < 0 && !carried.empty())
+            if (why != std::string::npos) best = -1;  // a figure in a reason is listed, not guessed
+            if (best < 0 && !carried.empty() && why == std::string::npos)
                 for (int fi : pool)
                     if (doc.figures[size_t(fi)].subject == carried && attr_fits(attr, doc.figures[size_t(fi)].attr)) {
                         best = fi;
@@ -438,6 +451,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             if (best < 0 && attr == "actual")  // "决算数X" of a subject that has no separate actual figure
                 for (int fi : pool)
                     if (doc.figures[size_t(fi)].subject == carried && doc.figures[size_t(fi)].attr == "amount") best = fi;
+            if (best < 0 && why != std::string::npos) st.note = "in a reason";
             if (best >= 0 && !doc.figures[size_t(best)].known) {
                 carried = doc.figures[size_t(best)].subject;
                 st.subject = carried;
@@ -495,7 +509,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             Statement& d = S[size_t(k)];
             if (d.attr == "share" && d.unit.empty())
                 add("NAR-03", "warning", d.line, "「占" + d.text + "」缺少 %", {k});
-            if (d.attr != "diff") continue;
+            if (d.attr != "diff" || d.note == "in a reason") continue;
             // NAR-02: the rate that follows a 增减额 must follow from it and the amount it sits after.
             const Statement* amount = nullptr;
             const Statement* growth = nullptr;
@@ -543,7 +557,8 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             double pct = growth ? std::fabs(growth->value) : 100;
             if (std::fabs(d.value) > 0.005 && pct + 1e-9 >= opt.reason_threshold) {
                 std::string rest = sent.s.substr(d.end);
-                if (si + 1 < sents.size() && sents[si + 1].para == sent.para && rest.find("原因") == std::string::npos)
+                if (si + 1 < sents.size() && rest.find("原因") == std::string::npos &&
+                    (sents[si + 1].para == sent.para || starts(sents[si + 1].s, "主要原因") || starts(sents[si + 1].s, "原因")))
                     rest += sents[si + 1].s.substr(0, std::min<size_t>(sents[si + 1].s.size(), 60));
                 size_t rp = rest.find("原因");
                 std::string why;
@@ -646,10 +661,20 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
     return res;
 }
 
+bool text_fits(const TextInput& text, const Config& cfg) {
+    if (cfg.text_marker.empty()) return true;
+    for (const TextLine& l : text.lines)
+        if (l.text.find(cfg.text_marker) != std::string::npos) return true;
+    return false;
+}
+
 VerifyResult verify_file(const std::string& text_path, Workbook& wb, const lua::PluginSet& plugins,
                          const VerifyOptions& opt, const GenerateOptions& gen, const std::vector<Companion>& companions) {
     TextInput in = read_text_file(text_path);
     Document doc = generate(wb, plugins, gen, companions);
+    if (!text_fits(in, doc.config))
+        throw Error(text_path + ": not a 说明 of a " + doc.config.template_ + " workbook (the text never says " +
+                    doc.config.text_marker + ")");
     return verify_text(in, doc, opt);
 }
 

@@ -28,6 +28,7 @@ struct VerifyOptions {
 struct Statement {
     enum Status { Agrees, Differs, Unmatched } status = Unmatched;
     int line = 0;
+    int column = 0;           // byte offset of the figure in the source line (UTF-8)
     std::string section;
     std::string sentence;     // normalized sentence (spaces removed)
     size_t begin = 0, end = 0;  // the figure's bytes in `sentence`
@@ -59,6 +60,8 @@ struct VerifyResult {
 };
 
 VerifyResult verify_text(const TextInput& text, const Document& doc, const VerifyOptions& opt = {});
+// false when the text never says the template's text_marker (a 预算 说明 against a 决算 workbook …).
+bool text_fits(const TextInput& text, const Config& cfg);
 
 // Reads `text_path`, generates the Document of `wb` and verifies (throws TextError / Error).
 VerifyResult verify_file(const std::string& text_path, Workbook& wb, const lua::PluginSet& plugins,

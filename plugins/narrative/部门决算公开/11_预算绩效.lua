@@ -25,7 +25,7 @@ return {
     N.para("根据预算绩效管理要求，本单位", Y, "预算绩效管理形成整体支出绩效自评表",
            nwhole > 0 and N.count(whole, nwhole, "整体支出绩效自评表", "个") or N.slot("整体支出绩效自评表个数"), "个，全年预算总额",
            N.amount(total), "万元，实际执行总额", N.amount(spent), "万元；预算绩效评价项目",
-           nproj > 0 and N.count(proj, nproj, "项目支出绩效自评表", "个") or N.slot("项目个数"), "个，全年预算数", N.amount(pb),
+           nproj > 0 and N.count(proj, nproj, "项目支出绩效自评表", "个") or N.slot("项目个数"), "个，全年预算数", N.amount(pb, pb.value, pb.cell, "budget"),
            "万元，全年执行数", N.amount(pe), "万元。", N.slot("预算绩效管理取得的成效、发现的问题及原因、下一步改进措施"))
   end,
 }
