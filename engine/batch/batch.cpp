@@ -27,6 +27,7 @@
 #include "batch/detail_html.h"
 #include "batch/memory_budget.h"
 #include "batch/reason.h"
+#include "batch/report_stream.h"
 #include "batch/report_batch.h"
 #include "calc/calculator.h"
 #include "check/check_file.h"
@@ -98,18 +99,21 @@ std::string stopped_text(const std::string& stopped, const BatchOptions& opt) {
 // Rows in input order, at most `window` ahead of the next one to write.
 class OrderedWriter {
 public:
-    OrderedWriter(int fd, size_t next, size_t window) : fd_(fd), next_(next), window_(std::max<size_t>(window, 1)) {}
+    OrderedWriter(int fd, size_t next, size_t window, ReportBuilder* sink)
+        : fd_(fd), next_(next), window_(std::max<size_t>(window, 1)), sink_(sink) {}
 
     // Blocks while `index` is too far ahead; false when closed meanwhile (the row is dropped).
-    bool put(size_t index, std::string line) {
+    bool put(size_t index, std::string line, Row row) {
         std::unique_lock lock(mu_);
         cv_.wait(lock, [&] { return closed_ || index < next_ + window_; });
         if (closed_) return false;
-        line += '\n';
-        pending_.emplace(index, std::move(line));
+        pending_.emplace(index, std::pair(std::move(line), std::move(row)));
         std::string out;
-        for (auto it = pending_.begin(); it != pending_.end() && it->first == next_; it = pending_.erase(it), ++next_)
-            out += it->second;
+        for (auto it = pending_.begin(); it != pending_.end() && it->first == next_; it = pending_.erase(it), ++next_) {
+            if (sink_) sink_->add(it->second.second, it->second.first);
+            out += it->second.first;
+            out += '\n';
+        }
         if (!out.empty()) {
             write_all(out);
             cv_.notify_all();
@@ -145,8 +149,9 @@ private:
     }
     int fd_;
     size_t next_, window_;
+    ReportBuilder* sink_;
     bool closed_ = false;
-    std::map<size_t, std::string> pending_;
+    std::map<size_t, std::pair<std::string, Row>> pending_;
     std::mutex mu_;
     std::condition_variable cv_;
     std::string error_;
@@ -318,7 +323,7 @@ BatchResult run_batch(const std::vector<Input>& inputs, std::shared_ptr<const lu
     const size_t first = std::min(opt.first, inputs.size());
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = unsigned(std::min<size_t>(jobs, std::max<size_t>(1, inputs.size() - first)));
-    OrderedWriter writer(fd, first, opt.window ? opt.window : 64 * size_t(jobs));
+    OrderedWriter writer(fd, first, opt.window ? opt.window : 64 * size_t(jobs), opt.reports);
     std::atomic<size_t> next{first};
     size_t done = first;
     std::mutex mu;  // progress, write errors, stats
@@ -397,7 +402,8 @@ BatchResult run_batch(const std::vector<Input>& inputs, std::shared_ptr<const lu
             row.broken = std::move(p.broken);
             row.error_detail = std::move(p.error_detail);
             bool timeout = row.stopped == "timeout", memory = row.stopped == "memory";
-            writer.put(i, row_to_line(row));
+            std::string line = row_to_line(row);
+            writer.put(i, std::move(line), std::move(row));
             std::lock_guard lock(mu);
             res.stats.cpu_seconds += seconds;
             res.stats.timeouts += timeout;

@@ -34,6 +34,8 @@ class Runtime;
 
 namespace sp::batch {
 
+class ReportBuilder;
+
 struct BatchOptions {
     unsigned jobs = 0;                 // worker threads; 0: one per core
     xlsx::InflateLimits limits;        // zip-bomb caps per package
@@ -46,6 +48,7 @@ struct BatchOptions {
     size_t first = 0;                  // --resume: inputs before this index are already in workbooks.jsonl
     const std::atomic<bool>* stop = nullptr;  // raised by Ctrl-C: start nothing more, drop workbooks in flight
     size_t window = 0;                 // reorder window in rows; 0: 64 per worker
+    ReportBuilder* reports = nullptr;  // fed every row as it is written (in input order)
     // Called after each workbook (from worker threads, serialised): done so far (resumed ones
     // included), total.
     std::function<void(size_t done, size_t total)> on_progress;

@@ -9,7 +9,9 @@
 //  * report.json — schema suanpan.check/1 with the workbooks inline up to kInlineJsonRows,
 //    else "workbooks_file": "workbooks.jsonl" instead of "workbooks".
 #pragma once
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batch/report_batch.h"
@@ -29,6 +31,24 @@ struct StreamSummary {
     size_t problem_count = 0;
     std::vector<std::string> broken;    // one line per broken rule (batch.broken_rule, process language)
 };
+
+struct Row;
+// The reports built row by row (rows in input order): run_batch feeds the rows as it writes them,
+// --resume first feeds the rows already in workbooks.jsonl, merge-reports those it merges.
+class ReportBuilder {
+public:
+    explicit ReportBuilder(const std::string& dir);  // creates dir (xlsx::OutputError)
+    ~ReportBuilder();
+    void add(const Row& row, std::string_view line);  // line: the row's line in workbooks.jsonl
+    ReportPaths finish(const BatchMeta& meta, StreamSummary* summary = nullptr);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The first `count` rows of a workbooks.jsonl into builder (std::runtime_error on a bad line).
+void feed_rows(const std::string& jsonl, size_t count, ReportBuilder& builder);
 
 // Reads dir/workbooks.jsonl, writes dir/report.json, report.html (and report-data.js when large),
 // report.xlsx through temporary files. Throws xlsx::OutputError (cannot write) or

@@ -152,6 +152,18 @@ void run(const BatchArgs& a) {
     batch::Progress progress(stdout, bar);
     opt.on_progress = [&](size_t done, size_t total) { progress.update(done, total); };
 
+    // The reports are built as rows are written; on --resume the rows already there go first.
+    std::unique_ptr<batch::ReportBuilder> reports;
+    try {
+        reports = std::make_unique<batch::ReportBuilder>(a.out);
+        if (opt.first) batch::feed_rows(batch::jsonl_path(a.out), opt.first, *reports);
+    } catch (const xlsx::OutputError& e) {
+        throw Exit(kOutputError, e.what());
+    } catch (const std::exception& e) {
+        throw Exit(kBadInput, std::string("--resume: ") + e.what());
+    }
+    opt.reports = reports.get();
+
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     batch::BatchResult res;
@@ -176,7 +188,7 @@ void run(const BatchArgs& a) {
     batch::ReportPaths paths;
     batch::StreamSummary sum;
     try {
-        paths = batch::build_reports(a.out, meta, &sum);
+        paths = reports->finish(meta, &sum);
     } catch (const std::exception& e) {
         throw Exit(kOutputError, e.what());
     }
