@@ -307,8 +307,10 @@ double round2(double x) { return std::round(x * 100 + (x >= 0 ? 1e-9 : -1e-9)) /
 bool rate_interval(const Figure& f, double d, double& lo, double& hi) {
     if (!f.has_inputs) return false;
     lo = 1e300, hi = -1e300;
-    for (double dx : {-d, d})
-        for (double dy : {-d, d}) {
+    // An input of exactly 0 is none at all (nothing spent / budgeted): it does not move.
+    double ddx = f.x == 0 ? 0 : d, ddy = f.y == 0 ? 0 : d;
+    for (double dx : {-ddx, ddx})
+        for (double dy : {-ddy, ddy}) {
             double x = f.x + dx, y = f.y + dy;
             if (std::fabs(y) < 1e-12) return false;
             double r = f.kind == "share" ? x / y : x / y - 1;
@@ -424,7 +426,8 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             st.value = (attr == "diff" || attr == "growth") ? sign * std::fabs(r.value) : r.value;
             // subject: the nearest subject word before the figure in this sentence; inside a reason
             // (after 原因) only words of the reason itself count, and nothing is carried over.
-            size_t why = pre.find("原因");
+            size_t why = pre.rfind("原因");
+            if (why != std::string::npos && pre.find("；", why) != std::string::npos) why = std::string::npos;  // it ended
             std::string scope = why == std::string::npos ? pre : pre.substr(why);
             int best = -1;
             size_t best_end = 0, best_len = 0;
@@ -500,6 +503,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
 
     // --- within-text checks ---------------------------------------------------------------------
     auto add = [&](std::string rule, std::string sev, int line, std::string m, std::vector<int> st = {}) {
+        st.erase(std::remove(st.begin(), st.end(), -1), st.end());
         res.findings.push_back({std::move(rule), std::move(sev), line, std::move(m), std::move(st)});
     };
     auto& S = res.statements;
@@ -513,11 +517,13 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             // NAR-02: the rate that follows a 增减额 must follow from it and the amount it sits after.
             const Statement* amount = nullptr;
             const Statement* growth = nullptr;
-            int gk = -1;
+            int gk = -1, ak = -1;
             for (int j : sent.stmts) {
                 const Statement& x = S[size_t(j)];
-                if (j < k && (x.attr == "amount" || x.attr == "actual") && x.subject == d.subject && !x.subject.empty())
+                if (j < k && (x.attr == "amount" || x.attr == "actual") && x.subject == d.subject && !x.subject.empty()) {
                     amount = &x;
+                    ak = j;
+                }
                 if (j > k && x.attr == "growth" && !growth) {
                     growth = &x;
                     gk = j;
@@ -532,7 +538,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             if (growth && !std::isnan(cur)) {
                 double prev = cur - d.value;
                 if ((d.value > 0 && growth->value < 0) || (d.value < 0 && growth->value > 0))
-                    add("NAR-02", "warning", growth->line, "增减额与增长率的方向不一致（" + d.text + " / " + growth->text + "%）", {k, gk});
+                    add("NAR-02", "warning", growth->line, "增减额与增长率的方向不一致（" + d.text + " / " + growth->text + "%）", {k, gk, ak});
                 else if (std::fabs(prev) > 0.005) {
                     double lo = 1e300, hi = -1e300;
                     for (double dc : {-0.005, 0.005})
@@ -547,10 +553,10 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
                         add("NAR-02", "warning", growth->line,
                             "增长率 " + fmt2(growth->value) + "% 不能由 本年数 " + fmt2(cur) + " 与 增减额 " + fmt2(d.value) +
                                 " 得出（应为 " + fmt2(lo) + (lo == hi ? "" : "～" + fmt2(hi)) + "%）",
-                            {k, gk});
+                            {k, gk, ak});
                 } else if (std::fabs(cur) > 0.005 && std::fabs(std::fabs(growth->value) - 100) > 0.005 &&
                            doc.config.zero_base == "100%") {
-                    add("NAR-02", "warning", growth->line, "上年为0时本文约定写“增长100.00%”", {k, gk});
+                    add("NAR-02", "warning", growth->line, "上年为0时本文约定写“增长100.00%”", {k, gk, ak});
                 }
             }
             // WRD-01: a 增减 needs a reason (from the configured share of change on).
