@@ -62,6 +62,12 @@ ZipReader::ZipReader(std::shared_ptr<const std::string> bytes, std::string file,
         throw Error(file_, "", "", "truncated or damaged zip archive (" + detail + ")");
     }
     zip_error_fini(&err);
+    // A throw below leaves the constructor, and the destructor never runs: close the archive here.
+    struct Discard {
+        zip_t*& za;
+        bool armed = true;
+        ~Discard() { if (armed && za) { zip_discard(za); za = nullptr; } }
+    } discard{za_};
     zip_int64_t n = zip_get_num_entries(za_, 0);
     entries_.reserve(size_t(n));
     for (zip_int64_t i = 0; i < n; ++i) {
@@ -81,6 +87,7 @@ ZipReader::ZipReader(std::shared_ptr<const std::string> bytes, std::string file,
         e.mtime = st.mtime;
         entries_.push_back(std::move(e));
     }
+    discard.armed = false;
 }
 
 ZipReader::~ZipReader() {
