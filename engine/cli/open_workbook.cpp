@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "core/messages.h"
 #include "core/number_text.h"
 #include "xlsx/styles.h"
 
@@ -40,8 +41,7 @@ static void report(const xlsx::Document& doc, bool strict) {
     }
     if (shown > 20) std::cerr << "suanpan: … and " << (shown - 20) << " more\n";
     if (strict && errors)
-        throw Exit(kBadInput, doc.path + ": " + std::to_string(errors) +
-                                  " formula(s) do not parse (--lenient writes the output anyway, keeping their cached values)");
+        throw Exit(kBadInput, doc.path + ": " + msg::text("xlsx.formulas_kept", {std::to_string(errors)}));
 }
 
 std::shared_ptr<lua::PluginSet> cli_plugins() {

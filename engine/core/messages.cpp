@@ -22,6 +22,12 @@ const Entry kCatalogue[] = {
     {"cli.internal_error", "internal error: {0}", "内部错误：{0}"},
     // --- xlsx ---
     {"xlsx.not_zip", "not an xlsx file (not a zip archive)", "不是 xlsx 文件（不是 zip 压缩包）"},
+    {"xlsx.encrypted", "this workbook is password-protected; save it without a password",
+     "此工作簿设有打开密码；请取消密码后另存再试"},
+    {"xlsx.formulas_kept",
+     "{0} formula(s) do not parse or use what Suanpan does not evaluate (--lenient writes the output anyway, "
+     "keeping their cached values)",
+     "{0} 个公式无法解析或用到算盘不计算的写法（加 --lenient 仍输出，这些单元格保留原缓存值）"},
     // --- check ---
     // --- batch ---
     {"batch.broken_rule", "check {0} ({1}) raised an error in {2} workbook(s): {3}", "规则 {0}（{1}）在 {2} 个工作簿中执行出错：{3}"},

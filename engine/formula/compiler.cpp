@@ -38,6 +38,9 @@ struct Compiler {
     uint32_t* frame_size = nullptr;  // size of the frame being compiled (grows with next_slot)
 
     uint32_t here() const { return uint32_t(p.code.size()); }
+    void not_evaluated(std::string what) {
+        if (p.unsupported.empty()) p.unsupported = std::move(what);
+    }
     void emit(OpCode op, uint32_t arg = 0, uint16_t argc = 0, bool array_mode = false, int stack_delta = 1) {
         p.code.push_back(Instr{op, uint8_t(array_mode), argc, arg, 0});
         depth = uint32_t(int(depth) + stack_delta);
@@ -75,6 +78,7 @@ struct Compiler {
         if (n.ref.has_sheet) {
             if (!n.ref.book.empty() || !n.ref.sheet2.empty()) {
                 spec.sheet = -2;  // external and 3-D references are not supported: #REF!
+                not_evaluated(!n.ref.book.empty() ? "an external workbook reference" : "a 3-D reference");
             } else if (auto id = wb.find_sheet(n.ref.sheet)) {
                 spec.sheet = *id;
             } else {
@@ -215,6 +219,22 @@ struct Compiler {
         p.code[make].arg2 = here();
     }
 
+    // A name that is a structured (table) reference, an external name ([0]!Name), or a
+    // defined name whose own formula is not evaluated.
+    void check_name(const Node& n) {
+        if (!n.ref.book.empty()) return not_evaluated("an external workbook name (" + n.ref.book + "!" + n.text + ")");
+        if (n.text.find('[') != std::string::npos) return not_evaluated("a table (structured) reference");
+        for (const DefinedName& d : wb.names())
+            if (!d.unsupported.empty() && iequal_ascii(d.name, n.text))
+                return not_evaluated("the name " + d.name + ", which uses " + d.unsupported);
+    }
+    static bool iequal_ascii(std::string_view a, std::string_view b) {
+        if (a.size() != b.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (std::toupper(uint8_t(a[i])) != std::toupper(uint8_t(b[i]))) return false;
+        return true;
+    }
+
     // Calls the LAMBDA value already pushed with the arguments of n from children[first].
     void invoke(const Node& n, size_t first, bool array_mode) {
         for (size_t i = first; i < n.children.size(); ++i) node(n.children[i], array_mode);
@@ -261,6 +281,9 @@ struct Compiler {
             p.code[j].arg = here();
             return;
         }
+        if (fname == "CELL" && argc >= 1 && n.children[0].kind == NodeKind::String &&
+            iequal_ascii(n.children[0].text, "width"))
+            not_evaluated("CELL(\"width\") (column widths)");
         int32_t id = reg.find_id(fname);
         bool args_array = array_mode;
         if (id >= 0) {
@@ -309,6 +332,7 @@ struct Compiler {
                 if (!scope.empty() && local_name(n, local, optional))
                     if (const Local* l = find_local(local)) return emit(OpCode::LoadLocal, l->slot);
                 std::string key = n.ref.has_sheet ? n.ref.sheet + "!" + n.text : n.text;
+                check_name(n);
                 emit(OpCode::PushName, name_index(key));
                 return;
             }

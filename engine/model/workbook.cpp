@@ -41,10 +41,11 @@ void Workbook::set_value(SheetId s, CellAddr c, const Value& v) {
     if (log_changes_) changed_.push_back({s, c});
 }
 
-uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error, bool array_formula) {
+uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error, bool array_formula,
+                           std::string* unsupported) {
     auto parsed = formula::parse(text, anchor);
     if (!parsed) {
-        if (error) *error = "at " + std::to_string(parsed.error.pos) + ": " + parsed.error.message;
+        if (error) *error = "does not parse at " + std::to_string(parsed.error.pos) + ": " + parsed.error.message;
         return kNoFormula;
     }
     std::string key = formula::print_r1c1(*parsed.ast);
@@ -52,6 +53,11 @@ uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, st
     if (auto it = program_by_key_.find(key); it != program_by_key_.end()) return it->second;
     std::vector<std::string> unknown;
     auto prog = formula::compile(std::move(*parsed.ast), *this, *registry_, &unknown, array_formula);
+    if (!prog->unsupported.empty()) {  // parses, but is not evaluated: the caller keeps the cached value
+        if (error) *error = "uses " + prog->unsupported + ", which Suanpan does not evaluate";
+        if (unsupported) *unsupported = prog->unsupported;
+        return kNoFormula;
+    }
     prog->key = key;
     for (const auto& name : unknown)
         diagnostics_.push_back({Diagnostic::Level::Warning, s, anchor, "unknown function " + name + " (#NAME?)"});
@@ -101,7 +107,7 @@ bool Workbook::set_formula_impl(SheetId s, CellAddr c, std::string_view text, bo
     if (prog == kNoFormula) {
         bad_formula_text_[idx] = std::string(text);
         sheets_[s]->set(c.row, c.col, Value::error(Err::Name));
-        diagnostics_.push_back({Diagnostic::Level::Error, s, c, "formula does not parse " + error + ": " + std::string(text)});
+        diagnostics_.push_back({Diagnostic::Level::Error, s, c, "formula " + error + ": " + std::string(text)});
         return false;
     }
     return true;
@@ -162,7 +168,7 @@ std::string Workbook::formula_text(SheetId s, CellAddr c) const {
 
 void Workbook::add_name(DefinedName n) {
     SheetId anchor_sheet = n.scope == kNoSheet ? 0 : n.scope;
-    n.program = compile(n.text, anchor_sheet, CellAddr{0, 0});
+    n.program = compile(n.text, anchor_sheet, CellAddr{0, 0}, nullptr, false, &n.unsupported);
     names_.push_back(std::move(n));
     ++structure_version_;
 }

@@ -42,6 +42,7 @@ struct DefinedName {
     std::string text;            // formula text without '=', e.g. "Sheet1!$A$1:$B$5"
     uint32_t program = 0xFFFFFFFF;  // compiled at A1 of its scope sheet (or the first sheet)
     bool hidden = false;
+    std::string unsupported;     // non-empty: its formula uses a construct not evaluated (see Program)
 };
 
 struct FormulaCell {  // 20 bytes: there may be millions
@@ -94,8 +95,10 @@ public:
     // Compiles text at an anchor, reusing the program of an identical shape.
     // Returns 0xFFFFFFFF and fills error when it does not parse.
     // array_formula: compiled with every operator in array mode (a distinct shape).
+    // A formula that parses but uses a construct not evaluated also returns 0xFFFFFFFF; error
+    // then reads "uses …", and `unsupported` (when given) names the construct.
     uint32_t compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error = nullptr,
-                     bool array_formula = false);
+                     bool array_formula = false, std::string* unsupported = nullptr);
 
     // --- names ---------------------------------------------------------------
     void add_name(DefinedName n);

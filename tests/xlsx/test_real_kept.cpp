@@ -1,0 +1,52 @@
+// test_real_kept.cpp — issue 13 item 0: a formula that parses but uses a construct Suanpan
+// does not evaluate keeps the value Excel cached, is reported as an error diagnostic naming
+// the construct (the mechanism unparsable formulas use), and formulas depending on it see the
+// cached value. Only errors Excel itself computes are written.
+#include <catch2/catch.hpp>
+
+#include "calc/calculator.h"
+#include "xlsx_test_util.h"
+
+using namespace sp;
+using namespace sp::xlsx;
+using namespace sp::xlsx::test;
+
+static Value at(const Document& d, SheetId s, const char* a1) { return d.workbook->get(s, *parse_cell(a1)); }
+
+static bool reported(const Document& d, const char* cell, const char* what) {
+    for (const auto& g : d.workbook->diagnostics())
+        if (g.level == Diagnostic::Level::Error && g.cell == *parse_cell(cell) &&
+            g.message.find(what) != std::string::npos && g.message.find("does not evaluate") != std::string::npos)
+            return true;
+    return false;
+}
+
+TEST_CASE("real: constructs not evaluated keep their cached values and are reported", "[xlsx][real]") {
+    Book b;
+    b.sheets = {{"S", "<row r=\"1\"><c r=\"A1\"><v>5</v></c>"
+                      "<c r=\"B1\"><f>SUM(Table1[Sales])</f><v>42</v></c>"
+                      "<c r=\"C1\"><f>B1*2</f><v>84</v></c>"
+                      "<c r=\"D1\"><f>CELL(\"width\",A1)</f><v>13</v></c>"
+                      "<c r=\"E1\"><f>[0]!Rate*A1</f><v>0.5</v></c>"
+                      "<c r=\"F1\"><f>LinkName+1</f><v>8</v></c>"
+                      "<c r=\"G1\"><f>1/0</f><v>3</v></c>"
+                      "<c r=\"H1\"><f>NoSuchName</f><v>3</v></c>"
+                      "</row>"}};
+    b.after_sheets = "<definedNames><definedName name=\"LinkName\">[9]Sheet1!$A$1</definedName></definedNames>";
+    Document d = read_parts(b.parts());
+    CHECK(reported(d, "B1", "table"));
+    CHECK(reported(d, "D1", "CELL(\"width\")"));
+    CHECK(reported(d, "E1", "external workbook name"));
+    CHECK(reported(d, "F1", "LinkName"));
+    Calculator calc(*d.workbook);
+    calc.recalc_full();
+    CHECK(at(d, 0, "B1").number() == 42);  // not #NAME? over Excel's 42
+    CHECK(at(d, 0, "C1").number() == 84);  // its dependent computes from the kept value
+    CHECK(at(d, 0, "D1").number() == 13);
+    CHECK(at(d, 0, "E1").number() == 0.5);
+    CHECK(at(d, 0, "F1").number() == 8);
+    CHECK(at(d, 0, "G1").error() == Err::Div0);  // errors Excel computes are written
+    CHECK(at(d, 0, "H1").error() == Err::Name);  // an undefined name is #NAME? in Excel too
+    // The formula text is kept for the writer and the reports.
+    CHECK(d.workbook->formula_text(0, *parse_cell("B1")) == "SUM(Table1[Sales])");
+}
