@@ -341,3 +341,62 @@ TEST_CASE("bad input is refused with a message", "[narrative]") {
     other.add_sheet("Sheet1");
     CHECK_THROWS_WITH(generate(other, *plugins(), {}), Catch::Contains("收入支出决算总表"));
 }
+
+#include "check/runner.h"
+
+namespace {
+
+std::vector<check::Finding> run_text_rules(Book& b) {
+    std::vector<check::Rule> rules;
+    for (const auto& r : plugins()->rules())
+        if (r.id.rfind("TXT-", 0) == 0) rules.push_back(r);
+    REQUIRE(rules.size() == 3);
+    b.calc->recalc_full();
+    return check::run_checks(rules, b.wb(), *b.calc, [&](const check::Rule& r, Workbook& wb, Calculator& c) {
+        return b.rt->run_check(r, wb, c);
+    });
+}
+
+void set_number(Book& b, const std::string& ref, double v) {
+    std::string sheet = ref.substr(1, ref.find('!') - 2);
+    auto id = b.wb().find_sheet(sheet);
+    REQUIRE(id);
+    b.wb().set_value(*id, *parse_cell(ref.substr(ref.find('!') + 1)), Value(v));
+}
+
+}  // namespace
+
+TEST_CASE("the NARRATIVE.md rules checked on the workbook (plugins/checks/text_rules.lua)", "[narrative]") {
+    auto b = open("000_部门决算公开.xlsx");
+    CHECK(run_text_rules(*b).empty());  // the sample holds: 72.64 ≥ 72.64 ≥ 72.64, 公开06 empty
+    // 小微 above 中小 (情况说明核对 E82 = 授予小微企业合同金额).
+    int r = 0;
+    {
+        auto id = b->wb().find_sheet("情况说明核对");
+        for (int row = 0; row < 120 && !r; ++row) {
+            Value v = b->wb().get(*id, CellAddr{row, 2});
+            if (v.is_string() && v.string() == "授予小微企业合同金额占政府采购支出总额") r = row + 1;
+        }
+    }
+    REQUIRE(r > 0);
+    set_number(*b, "'情况说明核对'!E" + std::to_string(r), 80.00);
+    auto f = run_text_rules(*b);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].rule_id == "TXT-10b");
+    CHECK(f[0].message.find("小微") != std::string::npos);
+    // 公开06 filled: 30217 公务接待费 2.00 while 公开09 says 0.00 → SG-03; 机关运行经费 33.22 > 公用经费 2.00 → TXT-10a.
+    auto b2 = open("000_部门决算公开.xlsx");
+    auto t6 = b2->wb().find_sheet("一般公共预算财政拨款基本支出决算表");
+    REQUIRE(t6);
+    int code_row = -1;
+    for (int row = 0; row < 60; ++row) {
+        Value v = b2->wb().get(*t6, CellAddr{row, 3});
+        if ((v.is_string() && v.string() == "30217") || (v.is_number() && v.number() == 30217)) code_row = row;
+    }
+    REQUIRE(code_row >= 0);
+    b2->wb().set_value(*t6, CellAddr{code_row, 5}, Value(2.0));
+    auto g = run_text_rules(*b2);
+    std::set<std::string> ids;
+    for (auto& x : g) ids.insert(x.rule_id);
+    CHECK(ids == std::set<std::string>{"TXT-SG03", "TXT-10a"});
+}
