@@ -163,6 +163,26 @@ struct Slot {
     std::atomic<int64_t> started{0};  // steady clock, ns
 };
 
+// A detail page, written in place: no temporary file, rename or fsync per workbook (those were
+// ~12 % of a batch's time). The page is complete before the workbook's line is written, and a
+// line cut short by a crash makes --resume redo that workbook and its page.
+void write_page(const std::string& path, const std::string& text) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw xlsx::OutputError(path, "", "", std::string("cannot open: ") + std::strerror(errno));
+    size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = errno;
+            ::close(fd);
+            throw xlsx::OutputError(path, "", "", std::string("cannot write: ") + std::strerror(err));
+        }
+        done += size_t(n);
+    }
+    if (::close(fd) != 0) throw xlsx::OutputError(path, "", "", std::string("cannot write: ") + std::strerror(errno));
+}
+
 int64_t now_ns() { return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count(); }
 
 }  // namespace
@@ -358,6 +378,7 @@ BatchResult run_batch(const std::vector<Input>& inputs, std::shared_ptr<const lu
                 spdlog::error("Lua runtime could not start: {}", e.what());
             }
         }
+        fs::path made_dir;  // the last folder of detail pages created
         for (size_t i; (i = next.fetch_add(1)) < inputs.size();) {
             if (opt.stop && opt.stop->load()) {
                 writer.close();
@@ -389,8 +410,11 @@ BatchResult run_batch(const std::vector<Input>& inputs, std::shared_ptr<const lu
                     if (c == '/') back += "../";
                 try {
                     fs::path dp = fs::path(opt.out_dir) / fs::u8path(detail);
-                    fs::create_directories(dp.parent_path());
-                    write_text_file(dp.string(), detail_html(p.report, p.broken, p.stopped, back + "report.html"));
+                    if (dp.parent_path() != made_dir) {
+                        fs::create_directories(dp.parent_path());
+                        made_dir = dp.parent_path();
+                    }
+                    write_page(dp.string(), detail_html(p.report, p.broken, p.stopped, back + "report.html"));
                 } catch (const std::exception& e) {
                     spdlog::warn("{}: detail page not written: {}", inputs[i].path, e.what());
                     detail.clear();
