@@ -186,3 +186,54 @@ TEST_CASE("merge-reports: shards merged equal one unsharded run") {
     write_bytes(bogus, "not json");
     CHECK_THROWS_WITH(merge_reports({bogus.string()}, (base / "b").string(), false), Catch::Contains("bogus.json"));
 }
+
+TEST_CASE("report.html stays small at 100,000 workbooks: the table data goes to report-data.js") {
+    fs::path out = scratch("reports-100k");
+    const size_t n = 100000;
+    {
+        ReportBuilder b(out.string());
+        for (size_t i = 0; i < n; ++i) {
+            check::WorkbookReport r;
+            r.path = "2024决算/单位" + std::to_string(i) + "/部门决算公开.xlsx";
+            r.rules_applied = 42;
+            if (i % 7 == 0) {
+                check::Finding f;
+                f.rule_id = i % 14 == 0 ? "JS01-004" : "JSX-005";
+                f.message = "收入总计应等于支出总计";
+                f.cell = "C39";
+                r.findings.push_back(f);
+            }
+            if (i % 1000 == 999) r.error = "不是 xlsx 文件（不是 zip 压缩包）";
+            r.finish();
+            Row row = make_row(i, r, detail_name("单位" + std::to_string(i) + "/部门决算公开.xlsx"));
+            b.add(row, row_to_line(row));
+        }
+        BatchMeta meta;
+        StreamSummary sum;
+        ReportPaths p = b.finish(meta, &sum);
+        CHECK(sum.workbooks == n);
+        CHECK(sum.by_status[size_t(check::Status::Unreadable)] == 100);
+    }
+    CHECK(fs::file_size(out / "report.html") < 5'000'000);
+    CHECK(fs::file_size(out / "report.html") < 200'000);  // summary, first page, script
+    std::string html = read_bytes(out / "report.html");
+    CHECK(html.find("<script src=\"report-data.js\"></script>") != std::string::npos);
+    CHECK(html.find("JS01-004") != std::string::npos);  // among the rules that fail most
+    // Every workbook is in the data file, in order.
+    std::ifstream data(out / "report-data.js");
+    std::string line;
+    std::getline(data, line);
+    CHECK(line == "window.SP_ROWS=[");
+    size_t rows = 0;
+    bool in_order = true;
+    while (std::getline(data, line) && line != "];") {
+        in_order &= line.find("\"2024决算/单位" + std::to_string(rows) + "/") == 1;
+        ++rows;
+    }
+    CHECK(rows == n);
+    CHECK(in_order);
+    nlohmann::json j = load(out / "report.json");
+    CHECK(j["summary"]["workbooks"] == n);
+    CHECK_FALSE(j.contains("workbooks"));
+    CHECK(j["workbooks_inline"] == false);
+}
