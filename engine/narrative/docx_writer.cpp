@@ -6,30 +6,17 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "check/report_html.h"
 #include "narrative/render.h"
 #include "xlsx/zip_writer.h"
 
 namespace sp::narrative {
 namespace {
 
-std::string esc(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-            case '&': o += "&amp;"; break;
-            case '<': o += "&lt;"; break;
-            case '>': o += "&gt;"; break;
-            case '"': o += "&quot;"; break;
-            default: o += c;
-        }
-    }
-    return o;
-}
-
 std::string run(const std::string& text, bool bold = false, bool mark = false) {
     std::string r = "<w:r>";
     if (bold || mark) r += std::string("<w:rPr>") + (bold ? "<w:b/>" : "") + (mark ? "<w:highlight w:val=\"yellow\"/>" : "") + "</w:rPr>";
-    return r + "<w:t xml:space=\"preserve\">" + esc(text) + "</w:t></w:r>";
+    return r + "<w:t xml:space=\"preserve\">" + check::html_escape(text) + "</w:t></w:r>";
 }
 
 std::string para(const std::string& style, const std::string& runs) {

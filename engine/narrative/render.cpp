@@ -1,6 +1,7 @@
 // render.cpp — Markdown, HTML and plain text of a Document. Figures are plain text in Markdown and
 // text, <span class="fig"> with the source cell in HTML; slots are bold / marked. The 待填写 list
 // closes every document so that nothing a human must write can be overlooked.
+#include "check/report_html.h"
 #include "narrative/render.h"
 
 #include <algorithm>
@@ -8,20 +9,6 @@
 
 namespace sp::narrative {
 namespace {
-
-std::string esc(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-            case '&': o += "&amp;"; break;
-            case '<': o += "&lt;"; break;
-            case '>': o += "&gt;"; break;
-            case '"': o += "&quot;"; break;
-            default: o += c;
-        }
-    }
-    return o;
-}
 
 std::string slot_title() { return "待填写事项"; }
 
@@ -100,26 +87,26 @@ std::string render_text(const Document& doc) {
 
 std::string render_html(const Document& doc) {
     std::string o =
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + esc(doc.title) +
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + check::html_escape(doc.title) +
         "</title>\n<style>body{font-family:'Noto Serif CJK SC','SimSun',serif;max-width:52em;margin:2em auto;line-height:1.8}"
         "p{text-indent:2em}.fig{border-bottom:1px dotted #888}.slot{background:#fff3b0;font-weight:bold}"
         "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}</style></head><body>\n";
-    o += "<h1>" + esc(doc.title) + "</h1>\n";
-    if (!doc.config.part.empty()) o += "<h2>" + esc(doc.config.part) + "</h2>\n";
+    o += "<h1>" + check::html_escape(doc.title) + "</h1>\n";
+    if (!doc.config.part.empty()) o += "<h2>" + check::html_escape(doc.config.part) + "</h2>\n";
     for (const Block& b : doc.blocks) {
         if (b.kind == Block::Heading) {
             std::string h = "h" + std::to_string(std::min(6, b.level + 2));
-            o += "<" + h + ">" + esc(b.plain()) + "</" + h + ">\n";
+            o += "<" + h + ">" + check::html_escape(b.plain()) + "</" + h + ">\n";
         } else if (b.kind == Block::Para) {
             o += "<p>";
             for (const Part& p : b.parts) {
                 if (p.kind == Part::Fig) {
                     const Figure& f = doc.figures[size_t(p.figure)];
-                    o += "<span class=\"fig\" title=\"" + esc(f.cell) + "\">" + esc(p.text) + "</span>";
+                    o += "<span class=\"fig\" title=\"" + check::html_escape(f.cell) + "\">" + check::html_escape(p.text) + "</span>";
                 } else if (p.kind == Part::Slot) {
-                    o += "<span class=\"slot\">" + esc(p.text) + "</span>";
+                    o += "<span class=\"slot\">" + check::html_escape(p.text) + "</span>";
                 } else {
-                    o += esc(p.text);
+                    o += check::html_escape(p.text);
                 }
             }
             o += "</p>\n";
@@ -127,7 +114,7 @@ std::string render_html(const Document& doc) {
             o += "<table>\n";
             for (size_t r = 0; r < b.rows.size(); ++r) {
                 o += "<tr>";
-                for (auto& c : b.rows[r]) o += (r ? "<td>" : "<th>") + esc(c) + (r ? "</td>" : "</th>");
+                for (auto& c : b.rows[r]) o += (r ? "<td>" : "<th>") + check::html_escape(c) + (r ? "</td>" : "</th>");
                 o += "</tr>\n";
             }
             o += "</table>\n";
@@ -136,7 +123,7 @@ std::string render_html(const Document& doc) {
     auto slots = slot_lines(doc);
     if (!slots.empty()) {
         o += "<h2>" + slot_title() + "</h2>\n<ul>\n";
-        for (auto& s : slots) o += "<li>" + esc(s) + "</li>\n";
+        for (auto& s : slots) o += "<li>" + check::html_escape(s) + "</li>\n";
         o += "</ul>\n";
     }
     o += "</body></html>\n";

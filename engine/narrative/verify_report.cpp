@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/messages.h"
+#include "check/report_html.h"
 #include "narrative/verify.h"
 
 namespace sp::narrative {
@@ -23,20 +24,6 @@ std::string fmt2(double v) {
 
 std::string marked(const Statement& s) {
     return s.sentence.substr(0, s.begin) + "⟨" + s.sentence.substr(s.begin, s.end - s.begin) + "⟩" + s.sentence.substr(s.end);
-}
-
-std::string esc(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-            case '&': o += "&amp;"; break;
-            case '<': o += "&lt;"; break;
-            case '>': o += "&gt;"; break;
-            case '"': o += "&quot;"; break;
-            default: o += c;
-        }
-    }
-    return o;
 }
 
 std::string summary(const VerifyResult& r) {
@@ -107,12 +94,12 @@ std::string format_json(const VerifyResult& r) {
 std::string format_html(const VerifyResult& r) {
     // sentences in order, each with its statements coloured
     std::string o =
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>说明核对 " + esc(r.file) +
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>说明核对 " + check::html_escape(r.file) +
         "</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.8}"
         ".agrees{background:#d4f7d4}.differs{background:#ffc9c9;font-weight:bold}.unmatched{background:#e4e4e4}"
         ".ln{color:#888;font-size:80%;margin-right:.5em}.f-error{color:#b00}.f-warning{color:#a60}.f-info{color:#666}</style></head><body>\n";
-    o += "<h1>说明核对：" + esc(r.file) + "</h1>\n<p>" + esc(r.workbook) + "（模板 " + esc(r.template_name) + "）</p>\n<p>" +
-         esc(summary(r)) + "</p>\n<p><span class=\"agrees\">一致</span> <span class=\"differs\">不一致</span> "
+    o += "<h1>说明核对：" + check::html_escape(r.file) + "</h1>\n<p>" + check::html_escape(r.workbook) + "（模板 " + check::html_escape(r.template_name) + "）</p>\n<p>" +
+         check::html_escape(summary(r)) + "</p>\n<p><span class=\"agrees\">一致</span> <span class=\"differs\">不一致</span> "
          "<span class=\"unmatched\">未匹配</span></p>\n";
     std::string last;
     std::map<std::string, std::vector<const Statement*>> by_sentence;
@@ -129,20 +116,20 @@ std::string format_html(const VerifyResult& r) {
         size_t at = 0;
         for (const Statement* s : list) {
             if (s->begin < at) continue;
-            o += esc(sent.substr(at, s->begin - at));
+            o += check::html_escape(sent.substr(at, s->begin - at));
             std::string title = s->status == Statement::Differs
                                     ? "表中 " + fmt2(s->table_value) + "（" + s->cell + "），差 " + fmt2(s->difference)
                                     : s->status == Statement::Agrees ? s->subject + " = " + s->cell : "未匹配";
-            o += "<span class=\"" + std::string(status_name(s->status)) + "\" title=\"" + esc(title) + "\">" +
-                 esc(sent.substr(s->begin, s->end - s->begin)) + "</span>";
+            o += "<span class=\"" + std::string(status_name(s->status)) + "\" title=\"" + check::html_escape(title) + "\">" +
+                 check::html_escape(sent.substr(s->begin, s->end - s->begin)) + "</span>";
             at = s->end;
         }
-        o += esc(sent.substr(at)) + "</p>\n";
+        o += check::html_escape(sent.substr(at)) + "</p>\n";
     }
     if (!r.findings.empty()) {
         o += "<h2>文内核对</h2>\n<ul>\n";
         for (const TextFinding& f : r.findings)
-            o += "<li class=\"f-" + f.severity + "\">第 " + std::to_string(f.line) + " 行 " + esc(f.rule) + "：" + esc(f.message) + "</li>\n";
+            o += "<li class=\"f-" + f.severity + "\">第 " + std::to_string(f.line) + " 行 " + check::html_escape(f.rule) + "：" + check::html_escape(f.message) + "</li>\n";
         o += "</ul>\n";
     }
     o += "</body></html>\n";
