@@ -343,7 +343,7 @@ BatchResult run_batch(const std::vector<Input>& inputs, std::shared_ptr<const lu
     const size_t first = std::min(opt.first, inputs.size());
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = unsigned(std::min<size_t>(jobs, std::max<size_t>(1, inputs.size() - first)));
-    OrderedWriter writer(fd, first, opt.window ? opt.window : 64 * size_t(jobs), opt.reports);
+    OrderedWriter writer(fd, first, opt.window ? opt.window : 16 * size_t(jobs), opt.reports);
     std::atomic<size_t> next{first};
     size_t done = first;
     std::mutex mu;  // progress, write errors, stats

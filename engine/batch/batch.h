@@ -47,7 +47,7 @@ struct BatchOptions {
     int64_t memory_budget = 0;         // bytes per workbook (--memory-per-workbook); 0: none
     size_t first = 0;                  // --resume: inputs before this index are already in workbooks.jsonl
     const std::atomic<bool>* stop = nullptr;  // raised by Ctrl-C: start nothing more, drop workbooks in flight
-    size_t window = 0;                 // reorder window in rows; 0: 64 per worker
+    size_t window = 0;                 // reorder window in rows; 0: 16 per worker (a row waiting is ~30 kB)
     ReportBuilder* reports = nullptr;  // fed every row as it is written (in input order)
     // Called after each workbook (from worker threads, serialised): done so far (resumed ones
     // included), total.
