@@ -84,7 +84,12 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
                 sp.part = r->external ? "" : r->target;
                 sp.kind = kind_of(r->type);
             }
+            bool no_part = sp.rel_id.empty();
+            if (no_part) sp.kind = SheetKind::Other;  // <sheet r:id="">: Excel and openpyxl skip it
             SheetId id = wb.add_sheet(sp.name);
+            if (no_part)
+                wb.diagnostics().push_back({Diagnostic::Level::Info, kNoSheet, CellAddr{-1, -1},
+                                            "sheet '" + sp.name + "' has an empty r:id: skipped (kept as it is)"});
             std::string_view state = sh.attribute("state").value();
             wb.sheet(id).layout().hidden = state == "hidden" || state == "veryHidden";
             doc.sheets.push_back(std::move(sp));

@@ -10,6 +10,7 @@
 #include <libdeflate.h>
 #include <zip.h>
 
+#include "core/messages.h"
 #include "xlsx/error.h"
 
 namespace sp::xlsx {
@@ -20,6 +21,20 @@ static std::string human_size(uint64_t n) {
     else if (n >= (uint64_t(1) << 20)) std::snprintf(buf, sizeof buf, "%.1f MiB", double(n) / double(1 << 20));
     else std::snprintf(buf, sizeof buf, "%llu bytes", (unsigned long long)n);
     return buf;
+}
+
+// An OLE compound document (D0 CF 11 E0 …) holding an "EncryptedPackage" stream: what Excel
+// writes for a workbook with an open password. The stream name is UTF-16 in a directory entry.
+static bool is_encrypted_ole(const std::string& b) {
+    static const unsigned char kOle[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    if (b.size() < 512 || std::memcmp(b.data(), kOle, 8) != 0) return false;
+    static const char kName[] = "EncryptedPackage";
+    std::string wide;
+    for (const char* p = kName; *p; ++p) {
+        wide += *p;
+        wide += '\0';
+    }
+    return b.find(wide) != std::string::npos;
 }
 
 std::shared_ptr<const std::string> read_file_bytes(const std::string& path) {
@@ -50,15 +65,29 @@ ZipReader::ZipReader(std::shared_ptr<const std::string> bytes, std::string file,
         zip_error_fini(&err);
         throw Error(file_, "", "", "cannot open zip: " + msg);
     }
+    zip_source_keep(src);  // a second open (below) needs it after a failed first one
     za_ = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    if (!za_ && zip_error_code_zip(&err) == ZIP_ER_INCONS) {
+        // Local headers that disagree with the central directory, e.g. entries written with a
+        // data descriptor whose local header still carries the sizes (Excel and openpyxl read
+        // these). The central directory alone is consistent: every entry is still checked
+        // against its declared size and CRC when inflated, under the same limits.
+        zip_error_fini(&err);
+        zip_error_init(&err);
+        za_ = zip_open_from_source(src, ZIP_RDONLY, &err);
+    }
+    if (za_) zip_source_free(src);  // drops the extra reference; the archive holds its own
     if (!za_) {
         int code = zip_error_code_zip(&err);
         std::string detail = zip_error_strerror(&err);
-        zip_source_free(src);
+        zip_source_free(src);  // the extra reference
+        zip_source_free(src);  // ours: a failed open does not take the source
         zip_error_fini(&err);
         bool looks_zip = bytes_->size() >= 4 && std::memcmp(bytes_->data(), "PK\x03\x04", 4) == 0;
+        if (code == ZIP_ER_NOZIP && !looks_zip && is_encrypted_ole(*bytes_))
+            throw Error(file_, "", "", msg::text("xlsx.encrypted"));
         if (code == ZIP_ER_NOZIP && !looks_zip)
-            throw Error(file_, "", "", "not an xlsx file (not a zip archive)");
+            throw Error(file_, "", "", msg::text("xlsx.not_zip"));
         throw Error(file_, "", "", "truncated or damaged zip archive (" + detail + ")");
     }
     zip_error_fini(&err);
@@ -79,6 +108,9 @@ ZipReader::ZipReader(std::shared_ptr<const std::string> bytes, std::string file,
             throw Error(file_, st.name ? st.name : "", "", "encrypted entry (password-protected workbooks are not supported)");
         ZipEntry e;
         e.name = st.name ? st.name : "";
+        // xl\workbook.xml (some Windows tools): Excel reads '\\' as '/'.
+        for (char& c : e.name)
+            if (c == '\\') c = '/';
         e.index = zip_uint64_t(i);
         e.method = uint16_t(st.comp_method);
         e.crc = st.crc;
