@@ -26,6 +26,7 @@ struct Figure {
     double upper = 0;                // an upper bound the stated figure must respect (has_upper)
     bool has_upper = false;
     std::string upper_what;          // what the bound is (e.g. 支出决算表 项目支出 '支出决算表'!E7)
+    bool required = false;           // the 说明 must quote it (TXT-05c: every non-zero 项 …)
     bool known = true;               // false: a quantity the template names but the tables do not hold
 };
 
@@ -63,12 +64,18 @@ struct Config {
     std::vector<std::pair<std::string, std::string>> attr_words;  // text before a figure -> attr
 };
 
+// Words a section must contain (TXT-08: the 空表 statement of an empty table).
+struct Expect {
+    std::string section, words, rule;
+};
+
 struct Document {
     Config config;
     std::string title;  // 单位 + 年度 + 说明 title
     std::vector<Block> blocks;
     std::vector<Figure> figures;
     std::vector<Slot> slots;
+    std::vector<Expect> expects;
 };
 
 }  // namespace sp::narrative

@@ -243,6 +243,9 @@ Part read_part(lua_State* L, int p, Document& doc) {
         f.has_inputs = hx && hy;
         f.upper = num_field(L, p, "upper", &f.has_upper);
         f.upper_what = str_field(L, p, "upper_what");
+        lua_getfield(L, p, "required");
+        f.required = lua_toboolean(L, -1);
+        lua_pop(L, 1);
         part.figure = int(doc.figures.size());
         doc.figures.push_back(std::move(f));
     }
@@ -250,6 +253,21 @@ Part read_part(lua_State* L, int p, Document& doc) {
 }
 
 void read_doc(lua_State* L, int blocks, int slots, Document& doc) {
+    lua_getfield(L, blocks, "expects");
+    if (lua_istable(L, -1)) {
+        int e = lua_gettop(L);
+        for (lua_Integer i = 1;; ++i) {
+            lua_rawgeti(L, e, i);
+            if (!lua_istable(L, -1)) {
+                lua_pop(L, 1);
+                break;
+            }
+            int t = lua_gettop(L);
+            doc.expects.push_back({str_field(L, t, "section"), str_field(L, t, "words"), str_field(L, t, "rule")});
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
     for (lua_Integer i = 1;; ++i) {
         lua_rawgeti(L, blocks, i);
         if (!lua_istable(L, -1)) {

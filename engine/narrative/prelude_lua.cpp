@@ -122,6 +122,7 @@ local function token(s, attr, value, at, extra)
   local tk = { fig = true, subject = s.key, words = s.words, attr = attr, value = value, cell = at or "",
                section = N.section, group = s.group }
   if attr == "amount" then tk.upper, tk.upper_what = s.upper, s.upper_what end
+  if s.required then tk.required = true end
   if extra then for k, v in pairs(extra) do tk[k] = v end end
   return tk
 end
@@ -247,6 +248,10 @@ function N.variance(s, budget, actual, at)
   return rate(s, "variance", r, at, "variance", actual, budget, true)
 end
 
+-- Words the section must contain in any 说明 (e.g. "空表" for an empty 公开07): verify-text checks.
+N.expects = {}
+function N.expect(words, rule) table.insert(N.expects, { section = N.section, words = words, rule = rule or "STR-02" }) end
+
 -- Blocks ---------------------------------------------------------------------------------
 local function flatten(out, x)
   if type(x) == "table" and not x.fig and not x.slot then
@@ -305,6 +310,7 @@ function N.fund_table(fund, empty)
   if blank then
     local note = text(N.cell(fund .. "空表说明"))
     N.para(note ~= "" and note or empty)
+    N.expect("空表", "TXT-08")
   else
     N.para(N.year, fund, "预算财政拨款年初结转和结余", N.amount(s[keys[1]]), "万元，本年收入", N.amount(s[keys[2]]),
            "万元，本年支出", N.amount(s[keys[3]]), "万元，年末结转和结余", N.amount(s[keys[4]]), "万元。")
@@ -317,6 +323,7 @@ function N.budget_fund(fund, table_name)
   local note = text(N.cell(fund .. "空表说明"))
   if v == nil or round2(v) == 0 then
     N.para(note ~= "" and note or (N.unit() .. N.year .. "没有使用" .. fund .. "拨款安排的支出，" .. table_name .. "为空表。"))
+    N.expect("空表", "TXT-08")
   else
     local s = N.subject{ key = fund .. "支出", words = { fund .. "支出" }, value = v, cell = at }
     N.para(N.unit(), N.year, fund, "支出", N.amount(s), "万元。")
@@ -348,6 +355,7 @@ function N.run(files, year_label)
     if title then N.heading(1, (f.def.section or "") .. (f.def.section and "、" or "") .. title) end
     f.def.render(N)
   end
+  N.doc.expects = N.expects
   return N.doc, N.slots, N.ghosts
 end
 

@@ -658,6 +658,34 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
                     if (t.find(c) == std::string::npos) add("SG-02", "warning", line, std::string("三公经费说明缺少「") + c + "」");
         }
     }
+    // STR-01: every section the templates write; TXT-08 / STR-02: words a section must contain.
+    std::set<std::string> sections;
+    for (auto& b : doc.blocks)
+        if (!b.section.empty()) sections.insert(b.section);
+    for (auto& sec : sections)
+        if (!section_text.count(sec)) add("STR-01", "warning", 0, "缺少第" + sec + "部分（" + doc.config.template_ + "说明）");
+    for (auto& e : doc.expects) {
+        auto it = section_text.find(e.section);
+        if (it != section_text.end() && it->second.find(norm_word(e.words)) == std::string::npos)
+            add(e.rule, "warning", 0, "第" + e.section + "部分应写明“" + e.words + "”（表中无数据）");
+    }
+    // TXT-05c and the like: quantities every 说明 must quote.
+    {
+        std::set<std::string> quoted;
+        for (auto& s : S)
+            if (!s.subject.empty()) quoted.insert(s.section + "|" + s.subject);
+        std::set<std::string> told;
+        for (auto& f : doc.figures)
+            if (f.required && f.known && section_text.count(f.section) && !quoted.count(f.section + "|" + f.subject) &&
+                told.insert(f.section + "|" + f.subject).second)
+                add("TXT-05c", "warning", 0, "第" + f.section + "部分未说明「" + f.subject + "」（表中 " + f.text + "）");
+    }
+    // NAR-03: 3-decimal shares ("占0.000%").
+    for (size_t k = 0; k < S.size(); ++k) {
+        auto dot = S[k].text.find('.');
+        if (S[k].unit == "%" && dot != std::string::npos && S[k].text.size() - dot - 1 > 2)
+            add("NAR-03", "warning", S[k].line, "百分比应保留两位小数：" + S[k].text + "%", {int(k)});
+    }
     // WRD-02: template residue.
     for (auto& p : paras)
         for (const char* r : {"XX", "××", "某某", "增加(减少)", "增长(下降)", "{单位}", "增加增加", "减少减少"})

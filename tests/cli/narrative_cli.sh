@@ -85,6 +85,12 @@ sed 's/公务接待费支出0.00万元，占0.00%，比上年减少0.09万元，
 expect 1 "$SP" verify-text "$T/sg.txt" $W000
 has "$T/out" "SG-01"
 
+# A 项 left out (TXT-05c) and an empty table without its 空表 sentence (TXT-08): warnings, exit 0.
+sed '/^12\.住房保障支出/d; s/政府性基金预算财政拨款收入支出决算表为空表/政府性基金预算财政拨款收入支出决算表无数据/' "$SEED000" > "$T/miss.txt"
+expect 0 "$SP" verify-text "$T/miss.txt" $W000
+has "$T/out" "TXT-05c: 第五部分未说明「住房保障支出(类)住房改革支出(款)住房公积金(项)」"
+has "$T/out" "TXT-08: 第七部分应写明“空表”"
+
 # --- bad input --------------------------------------------------------------------------
 : > "$T/empty.txt"
 expect 3 "$SP" verify-text "$T/empty.txt" $W000 --html "$T/e.html"

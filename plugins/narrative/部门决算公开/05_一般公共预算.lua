@@ -40,7 +40,7 @@ return {
         i = i + 1
         local label = x.name .. "(类)"
         local s = N.subject{ key = label, words = { label, x.name .. "（类）" }, value = x.value, cell = x.cell,
-                             group = "类结构" }
+                             group = "类结构", required = true }
         N.para(i .. "." .. label, N.amount(s), "万元,占", N.share(s, total.value), "%。")
       end
     end
@@ -53,7 +53,7 @@ return {
         local lei, kuan = names[x.code:sub(1, 3)] or "", names[x.code:sub(1, 5)] or ""
         local label = lei .. "(类)" .. kuan .. "(款)" .. x.name .. "(项)"
         local wide = lei .. "（类）" .. kuan .. "（款）" .. x.name .. "（项）"
-        local s = N.subject{ key = label, words = { label, wide }, value = x.value, cell = x.cell }
+        local s = N.subject{ key = label, words = { label, wide }, value = x.value, cell = x.cell, required = true }
         local p, at = N.compare(wide .. "比上年增长")
         N.para(i .. "." .. label, ":支出决算数为", N.amount(s), "万元，比上年决算", N.change(s, p, at),
                ",主要原因是：", N.reason(), "。")

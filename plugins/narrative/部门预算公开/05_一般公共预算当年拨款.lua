@@ -40,7 +40,7 @@ return {
         local p, at = N.compare(label .. "比上年增长")
         if N.round2(x.value) ~= 0 or (p and N.round2(p) ~= 0) then
           i = i + 1
-          local s = N.subject{ key = label, words = { label }, value = x.value, cell = x.cell }
+          local s = N.subject{ key = label, words = { label }, value = x.value, cell = x.cell, required = true }
           N.para(i .. "、", label, "：", N.year, "预算数为", N.amount(s), "万元，比上年预算",
                  N.change(s, p, at), "。主要原因是", N.reason(), "。")
         end
