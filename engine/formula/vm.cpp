@@ -87,6 +87,8 @@ Value binary_scalar(OpCode op, const Value& a, const Value& b) {
 }
 
 Value unary_scalar(OpCode op, const Value& a) {
+    // Unary plus changes nothing in Excel: =+E7 with E7 holding "" or text gives that text.
+    if (op == OpCode::Plus && (a.is_string() || a.is_bool() || a.is_error())) return a;
     double x;
     if (a.is_number()) x = a.number();
     else if (Err e = CallContext::to_number(a, x); e != Err::None) return Value::error(e);

@@ -147,7 +147,11 @@ void encode_value(const Value& v, bool formula, std::string_view pfx, std::strin
         case Type::String:
             if (formula) {
                 t = "str";
-                open("v");
+                // Leading/trailing spaces or line breaks survive readers only with xml:space.
+                std::string_view s = v.string();
+                auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+                bool keep = !s.empty() && (edge(s.front()) || edge(s.back()));
+                open("v", keep ? " xml:space=\"preserve\"" : "");
                 append_text(out, v.string());
                 close("v");
             } else {  // a constant string: inline, so sharedStrings.xml stays untouched

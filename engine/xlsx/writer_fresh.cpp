@@ -266,7 +266,13 @@ private:
         switch (value.type()) {
             case Type::Number: out_ += "<v>"; append_number(out_, value.number()); out_ += "</v>"; break;
             case Type::String:
-                out_ += "<v>";
+                if (formula) {
+                    std::string_view s = value.string();
+                    auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+                    out_ += !s.empty() && (edge(s.front()) || edge(s.back())) ? "<v xml:space=\"preserve\">" : "<v>";
+                } else {
+                    out_ += "<v>";
+                }
                 if (formula) append_text(out_, value.string());
                 else {  // a view into the sheet's own string, alive while the workbook is
                     append_uint(out_, sst_.index(std::string_view(v.str->data, v.str->size)));

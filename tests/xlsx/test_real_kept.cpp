@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "calc/calculator.h"
+#include "xlsx/zip_reader.h"
 #include "xlsx_test_util.h"
 
 using namespace sp;
@@ -49,4 +50,26 @@ TEST_CASE("real: constructs not evaluated keep their cached values and are repor
     CHECK(at(d, 0, "H1").error() == Err::Name);  // an undefined name is #NAME? in Excel too
     // The formula text is kept for the writer and the reports.
     CHECK(d.workbook->formula_text(0, *parse_cell("B1")) == "SUM(Table1[Sales])");
+}
+
+TEST_CASE("real: a rewritten <v> with edge spaces or line breaks keeps xml:space", "[xlsx][real]") {
+    Book b;
+    b.sheets = {{"S", "<row r=\"1\"><c r=\"A1\" t=\"str\"><f>\" a\"&amp;\"b \"</f><v>old</v></c>"
+                      "<c r=\"B1\" t=\"str\"><f>\"x\"&amp;CHAR(10)</f><v>old</v></c>"
+                      "<c r=\"C1\" t=\"str\"><f>\"in side\"</f><v>old</v></c></row>"}};
+    std::string in = tmp_dir() + "/preserve_in.xlsx", out = tmp_dir() + "/preserve_out.xlsx";
+    write_file(in, zip_bytes(b.parts()));
+    ReadOptions o;
+    Document d = read(in, o);
+    Calculator calc(*d.workbook);
+    calc.recalc_full();
+    write_patched(d, out);
+    Document back = read(out, o);
+    ZipReader z(read_file_bytes(out), out, {});
+    Bytes x = z.inflate(*z.find("xl/worksheets/sheet1.xml"));
+    std::string xml(x.begin(), x.size);
+    CHECK(xml.find("<v xml:space=\"preserve\"> ab </v>") != std::string::npos);
+    CHECK(xml.find("<v xml:space=\"preserve\">x\n</v>") != std::string::npos);
+    CHECK(xml.find("<v>in side</v>") != std::string::npos);
+    CHECK(at(back, 0, "A1").string() == " ab ");
 }

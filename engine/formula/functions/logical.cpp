@@ -6,6 +6,7 @@
 // result is built element by element. IF, IFS, SWITCH and CHOOSE hand back the chosen
 // argument untouched, so a reference stays a reference (SUM(CHOOSE(2,A1:A3,B1:B3))).
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -152,8 +153,18 @@ Err tally(CallContext& ctx, Args args, size_t& found, size_t& trues) {
         } else if (is_array(a)) {
             for (const Value& v : a.value().array().cells()) take(v);
         } else if (a.value().is_string()) {
-            bool b;
-            if (CallContext::to_bool(a.value(), b) == Err::None) ++found, trues += b;
+            // Text typed as an argument counts only as TRUE/FALSE and "" is skipped (Excel:
+            // OR("",TRUE) is TRUE); other text is #VALUE!, so AND("1",1) is #VALUE!.
+            std::string_view t = a.value().string();
+            auto is = [&](std::string_view w) {
+                if (t.size() != w.size()) return false;
+                for (size_t i = 0; i < t.size(); ++i)
+                    if (std::toupper(uint8_t(t[i])) != w[i]) return false;
+                return true;
+            };
+            if (is("TRUE")) ++found, ++trues;
+            else if (is("FALSE")) ++found;
+            else if (!t.empty()) return Err::Value;
         } else {
             take(a.value());
         }

@@ -782,8 +782,8 @@ Operand fn_subtotal(CallContext& ctx, Args args) {
 Operand fn_aggregate(CallContext& ctx, Args args) {
     NUM_ARG(0, f, 0);
     NUM_ARG(1, o, 0);
+    if (!(f >= 1 && f < 20 && o >= 0 && o < 8)) return error(Err::Value);  // before int(): no overflow (UB)
     int fn = int(std::trunc(f)), opt = int(std::trunc(o));
-    if (fn < 1 || fn > 19 || opt < 0 || opt > 7) return error(Err::Value);
     bool skip_nested = opt <= 3, ignore_errors = opt == 2 || opt == 3 || opt == 6 || opt == 7;
     Gathered g;
     double k = 0;
@@ -1034,20 +1034,24 @@ Operand fn_munit(CallContext& ctx, Args args) {
 }
 
 // SUMX2MY2, SUMX2PY2, SUMXMY2: two arrays of the same shape (else #N/A); pairs where
-// either side is not a number are skipped.
+// either side is not a number are skipped; with no numeric pair at all the result is #DIV/0!
+// (Excel).
 template <int Kind>
 Operand sum_pairs(CallContext& ctx, Args args) {
     Array a = ctx.to_array(args[0]), b = ctx.to_array(args[1]);
     if (a.rows() * a.cols() != b.rows() * b.cols()) return error(Err::NA);
     double s = 0;
+    size_t pairs = 0;
     for (size_t i = 0; i < a.cells().size(); ++i) {
         const Value &x = a.cells()[i], &y = b.cells()[i];
         if (x.is_error()) return error(x.error());
         if (y.is_error()) return error(y.error());
         if (!x.is_number() || !y.is_number()) continue;
+        ++pairs;
         double p = x.number(), q = y.number();
         s += Kind == 0 ? p * p - q * q : Kind == 1 ? p * p + q * q : (p - q) * (p - q);
     }
+    if (!pairs) return error(Err::Div0);
     return result(s);
 }
 

@@ -570,7 +570,11 @@ Operand fn_unicode(CallContext& ctx, Args args) {
 }
 
 Operand fn_t(CallContext& ctx, Args args) {
-    Value v = ctx.scalar(args[0]);
+    // T(range) reads the range's top-left cell in Excel, not the implicit intersection.
+    const Operand& a = args[0];
+    Value v = a.is_ref() && !ctx.array_mode()
+                  ? ctx.cell_value(a.ref().sheet, a.ref().range.r1, a.ref().range.c1)
+                  : ctx.scalar(a);
     if (v.is_error() || v.is_string()) return v;
     return text("");
 }
