@@ -67,6 +67,7 @@ struct Config {
 // Words a section must contain (TXT-08: the 空表 statement of an empty table).
 struct Expect {
     std::string section, words, rule;
+    std::vector<std::string> names;  // TXT-06: the list after "<words>…包括：" names exactly these
 };
 
 struct Document {

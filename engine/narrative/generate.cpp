@@ -263,7 +263,8 @@ void read_doc(lua_State* L, int blocks, int slots, Document& doc) {
                 break;
             }
             int t = lua_gettop(L);
-            doc.expects.push_back({str_field(L, t, "section"), str_field(L, t, "words"), str_field(L, t, "rule")});
+            doc.expects.push_back({str_field(L, t, "section"), str_field(L, t, "words"), str_field(L, t, "rule"),
+                                   list_field(L, t, "names")});
             lua_pop(L, 1);
         }
     }

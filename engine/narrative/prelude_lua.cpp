@@ -251,6 +251,10 @@ end
 -- Words the section must contain in any 说明 (e.g. "空表" for an empty 公开07): verify-text checks.
 N.expects = {}
 function N.expect(words, rule) table.insert(N.expects, { section = N.section, words = words, rule = rule or "STR-02" }) end
+-- The names a list after "<lead>…包括：" must give exactly (TXT-06: the non-zero 款 of a panel).
+function N.expect_list(lead, names)
+  table.insert(N.expects, { section = N.section, words = lead, rule = "TXT-06", names = names })
+end
 
 -- Blocks ---------------------------------------------------------------------------------
 local function flatten(out, x)

@@ -484,6 +484,17 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
                         st.status = Statement::Differs;
                         st.severity = "error";
                     }
+                } else if (r.unit == "元" && f.unit == "万元") {
+                    // NAR-05: an amount in 元 where the tables are in 万元.
+                    double as_wan = st.value / 10000;
+                    if (std::fabs(as_wan - f.value) <= opt.amount_tolerance + 1e-9) {
+                        st.status = Statement::Agrees;
+                        st.note = "NAR-05: in 元 (" + fmt2(as_wan) + " 万元)";
+                    } else {
+                        st.status = Statement::Differs;
+                        st.severity = "error";
+                        st.note = std::fabs(st.difference) <= opt.amount_tolerance + 1e-9 ? "NAR-05: 元 where the table is in 万元" : "";
+                    }
                 } else {
                     if (std::fabs(st.difference) <= opt.amount_tolerance + 1e-9) {
                         st.status = Statement::Agrees;
@@ -502,6 +513,9 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
     }
 
     // --- within-text checks ---------------------------------------------------------------------
+    std::map<std::string, int> section_line;  // first line of each section, for section-level findings
+    for (auto& p : paras)
+        if (!p.n.line.empty() && !section_line.count(p.section)) section_line[p.section] = p.n.line[0];
     auto add = [&](std::string rule, std::string sev, int line, std::string m, std::vector<int> st = {}) {
         st.erase(std::remove(st.begin(), st.end(), -1), st.end());
         res.findings.push_back({std::move(rule), std::move(sev), line, std::move(m), std::move(st)});
@@ -511,6 +525,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
         Sent& sent = sents[si];
         for (int k : sent.stmts) {
             Statement& d = S[size_t(k)];
+            if (d.note.rfind("NAR-05", 0) == 0) add("NAR-05", "warning", d.line, "金额单位应为万元：" + d.text + "元", {k});
             if (d.attr == "share" && d.unit.empty())
                 add("NAR-03", "warning", d.line, "「占" + d.text + "」缺少 %", {k});
             if (d.attr != "diff" || d.note == "in a reason") continue;
@@ -663,11 +678,40 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
     for (auto& b : doc.blocks)
         if (!b.section.empty()) sections.insert(b.section);
     for (auto& sec : sections)
-        if (!section_text.count(sec)) add("STR-01", "warning", 0, "缺少第" + sec + "部分（" + doc.config.template_ + "说明）");
+        if (!section_text.count(sec)) add("STR-01", "warning", section_line.empty() ? 0 : section_line.begin()->second, "缺少第" + sec + "部分（" + doc.config.template_ + "说明）");
     for (auto& e : doc.expects) {
         auto it = section_text.find(e.section);
+        if (!e.names.empty()) {  // TXT-06
+            if (it == section_text.end()) continue;
+            const std::string& t = it->second;
+            size_t w = t.find(norm_word(e.words));
+            size_t inc = w == std::string::npos ? w : t.find("包括", w);
+            if (inc == std::string::npos) continue;
+            size_t colon = t.find("：", inc);
+            size_t stop = t.find("。", inc);
+            if (colon == std::string::npos || stop == std::string::npos || colon > stop) continue;
+            std::string list = t.substr(colon + 3, stop - colon - 3);
+            std::set<std::string> said, want;
+            for (size_t a = 0; a <= list.size();) {
+                size_t b = list.find("、", a);
+                if (b == std::string::npos) b = list.size();
+                if (b > a) said.insert(list.substr(a, b - a));
+                a = b + 3;
+            }
+            for (auto& n : e.names) want.insert(norm_word(n));
+            std::string missing, extra;
+            for (auto& n : want)
+                if (!said.count(n)) missing += (missing.empty() ? "" : "、") + n;
+            for (auto& n : said)
+                if (!want.count(n)) extra += (extra.empty() ? "" : "、") + n;
+            if (!missing.empty() || !extra.empty())
+                add("TXT-06", "warning", section_line[e.section],
+                    "第" + e.section + "部分「" + e.words + "」所列科目与表中非零科目不一致" +
+                        (missing.empty() ? "" : "；未列出：" + missing) + (extra.empty() ? "" : "；表中为零或没有：" + extra));
+            continue;
+        }
         if (it != section_text.end() && it->second.find(norm_word(e.words)) == std::string::npos)
-            add(e.rule, "warning", 0, "第" + e.section + "部分应写明“" + e.words + "”（表中无数据）");
+            add(e.rule, "warning", section_line[e.section], "第" + e.section + "部分应写明“" + e.words + "”（表中无数据）");
     }
     // TXT-05c and the like: quantities every 说明 must quote.
     {
@@ -678,7 +722,7 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
         for (auto& f : doc.figures)
             if (f.required && f.known && section_text.count(f.section) && !quoted.count(f.section + "|" + f.subject) &&
                 told.insert(f.section + "|" + f.subject).second)
-                add("TXT-05c", "warning", 0, "第" + f.section + "部分未说明「" + f.subject + "」（表中 " + f.text + "）");
+                add("TXT-05c", "warning", section_line[f.section], "第" + f.section + "部分未说明「" + f.subject + "」（表中 " + f.text + "）");
     }
     // NAR-03: 3-decimal shares ("占0.000%").
     for (size_t k = 0; k < S.size(); ++k) {

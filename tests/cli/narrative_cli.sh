@@ -91,6 +91,22 @@ expect 0 "$SP" verify-text "$T/miss.txt" $W000
 has "$T/out" "TXT-05c: 第五部分未说明「住房保障支出(类)住房改革支出(款)住房公积金(项)」"
 has "$T/out" "TXT-08: 第七部分应写明“空表”"
 
+# 元 where the tables are in 万元 (NAR-05): the right amount in 元 agrees (warning), the same digits differ.
+sed 's/其他收入258.22万元/其他收入2582200元/' "$SEED000" > "$T/yuan.txt"
+expect 0 "$SP" verify-text "$T/yuan.txt" $W000
+has "$T/out" "NAR-05: 金额单位应为万元：2582200元"
+sed 's/其他收入258.22万元/其他收入258.22元/' "$SEED000" > "$T/yuan2.txt"
+expect 1 "$SP" verify-text "$T/yuan2.txt" $W000
+has "$T/out" "NAR-05"
+# The 款 names listed after 人员经费…包括 (TXT-06, seed 002 whose 表6 is filled): one left out is reported.
+sed 's/、奖励金。/。/' "$SEED002" > "$T/t06.txt"
+expect 0 "$SP" verify-text "$T/t06.txt" --workbook "$S/002_部门预算公开.xlsx"
+has "$T/out" "TXT-06: 第六部分「人员经费」所列科目与表中非零科目不一致；未列出：奖励金"
+# --year-label and the zero-base option on the command line.
+expect 0 "$SP" narrate "$S/000_部门决算公开.xlsx" -o "$T/y.md" --year-label "2024年" --zero-base "上年为0"
+has "$T/y.md" "2024年收入总计1,126.72万元"
+has "$T/y.md" "比上年决算增加13.59万元，上年为0"
+
 # --- bad input --------------------------------------------------------------------------
 : > "$T/empty.txt"
 expect 3 "$SP" verify-text "$T/empty.txt" $W000 --html "$T/e.html"

@@ -21,6 +21,8 @@ return {
     local oi = items(N, t, "D", "E", "F")
     -- All of 公开06 blank: its totals are not known (a SUM of blanks is not a published 0.00).
     if #pi == 0 and #oi == 0 then people.value, office.value = nil, nil end
+    if #pi > 0 then N.expect_list("人员经费", pi) end
+    if #oi > 0 then N.expect_list("公用经费", oi) end
     N.para(N.year, "一般公共预算财政拨款基本支出", N.amount(base), "万元，其中：人员经费", N.amount(people),
            "万元，包括：", #pi > 0 and table.concat(pi, "、") or N.slot("人员经费明细"), "。")
     N.para("公用经费", N.amount(office), "万元，包括：", #oi > 0 and table.concat(oi, "、") or N.slot("公用经费明细"), "。")

@@ -16,6 +16,8 @@ return {
         if o and N.round2(o) ~= 0 then table.insert(oi, t:label_of(r, "B")) end
       end
     end
+    if #pi > 0 then N.expect_list("人员经费", pi) end
+    if #oi > 0 then N.expect_list("公用经费", oi) end
     N.para(N.unit(), N.year, "一般公共预算基本支出", N.amount(total), "万元，其中：")
     N.para("人员经费", N.amount(people), "万元，主要包括：", #pi > 0 and table.concat(pi, "、") or N.slot("人员经费明细"), "。")
     N.para("公用经费", N.amount(office), "万元，主要包括：", #oi > 0 and table.concat(oi, "、") or N.slot("公用经费明细"), "。")
