@@ -521,6 +521,8 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
         res.findings.push_back({std::move(rule), std::move(sev), line, std::move(m), std::move(st)});
     };
     auto& S = res.statements;
+    std::string last_why;  // WRD-01: the reason of the previous 增减
+    int last_why_line = 0;
     for (size_t si = 0; si < sents.size(); ++si) {
         Sent& sent = sents[si];
         for (int k : sent.stmts) {
@@ -597,6 +599,13 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
                     add("WRD-01", "warning", d.line, "增减" + d.text + "万元 没有说明原因", {k});
                 else if (why.empty() || why == "无" || why.find("【待填写") != std::string::npos)
                     add("WRD-01", "warning", d.line, "增减" + d.text + "万元 的原因未填写", {k});
+                else if (why == last_why && why.size() > 6)
+                    add("WRD-01", "info", d.line,
+                        "增减" + d.text + "万元 的原因与上一处（第 " + std::to_string(last_why_line) + " 行）相同", {k});
+                if (rp != std::string::npos && !why.empty()) {
+                    last_why = why;
+                    last_why_line = d.line;
+                }
             }
         }
     }
