@@ -72,13 +72,34 @@ struct Compiler {
         return Value::error(Err::Value);
     }
 
+    // Sheet1:Sheet4!C1 is the same area on every sheet of the span in workbook order (either
+    // end first): it compiles to one reference per sheet joined by the union operator, which
+    // SUM, COUNT, AVERAGE, MAX, MIN, PRODUCT, STDEV… read area by area, as Excel does.
+    bool three_d(const Node& n) {
+        auto a = wb.find_sheet(n.ref.sheet), b = wb.find_sheet(n.ref.sheet2);
+        if (!a || !b) return false;
+        SheetId lo = std::min(*a, *b), hi = std::max(*a, *b);
+        for (SheetId s = lo; s <= hi; ++s) {
+            RefSpec spec;
+            spec.area = n.ref;
+            spec.area.sheet = wb.sheet(s).name();
+            spec.area.sheet2.clear();
+            spec.sheet = s;
+            p.refs.push_back(std::move(spec));
+            emit(OpCode::PushRef, uint32_t(p.refs.size() - 1));
+            if (s > lo) emit(OpCode::Union, 0, 0, false, -1);
+        }
+        return true;
+    }
+
     void ref(const Node& n) {
         RefSpec spec;
         spec.area = n.ref;
+        if (n.ref.has_sheet && n.ref.book.empty() && !n.ref.sheet2.empty() && three_d(n)) return;
         if (n.ref.has_sheet) {
             if (!n.ref.book.empty() || !n.ref.sheet2.empty()) {
-                spec.sheet = -2;  // external and 3-D references are not supported: #REF!
-                not_evaluated(!n.ref.book.empty() ? "an external workbook reference" : "a 3-D reference");
+                spec.sheet = -2;  // external references, 3-D spans naming a missing sheet: #REF!
+                if (!n.ref.book.empty()) not_evaluated("an external workbook reference");
             } else if (auto id = wb.find_sheet(n.ref.sheet)) {
                 spec.sheet = *id;
             } else {

@@ -61,3 +61,35 @@ TEST_CASE("real rules: iterative calculation stops after the first sweep below t
     // the change after sweep k is 2^-(k-1): the first below 0.001 is sweep 11 -> 2 - 2^-10
     CHECK(b.wb.get(b.s, at("A1")).number() == Approx(2 - std::pow(2.0, -10)).epsilon(1e-12));
 }
+
+TEST_CASE("real: 3-D references span every sheet between the two, in the graph too", "[functions][real]") {
+    Workbook wb;
+    SheetId sum = wb.add_sheet("汇总");
+    const char* months[] = {"一月", "二月", "三月", "四月"};
+    for (int i = 0; i < 4; ++i) {
+        SheetId m = wb.add_sheet(months[i]);
+        wb.set_value(m, at("B5"), Value(10.0 * (i + 1)));
+        if (i == 1) wb.set_value(m, at("B6"), Value::string("n/a"));
+    }
+    SheetId other = wb.add_sheet("Other");
+    wb.set_value(other, at("B5"), Value(1000.0));
+    wb.set_formula(sum, at("A1"), "=SUM('一月:四月'!B5)");
+    wb.set_formula(sum, at("A2"), "=SUM(三月:二月!B5:B6)");  // either end first, unquoted
+    wb.set_formula(sum, at("A3"), "=COUNTA('一月:四月'!B5:B6)");
+    wb.set_formula(sum, at("A4"), "=AVERAGE('一月:四月'!B5)+MAX('一月:二月'!B5)-MIN('三月:四月'!B5)");
+    wb.set_formula(sum, at("A5"), "=PRODUCT('一月:二月'!B5)");
+    wb.set_formula(sum, at("A6"), "=SUM('一月:Nope'!B5)");  // a missing end sheet: #REF!
+    Calculator calc(wb);
+    calc.recalc_full();
+    CHECK(wb.get(sum, at("A1")).number() == 100);
+    CHECK(wb.get(sum, at("A2")).number() == 50);
+    CHECK(wb.get(sum, at("A3")).number() == 5);
+    CHECK(wb.get(sum, at("A4")).number() == 25 + 20 - 30);
+    CHECK(wb.get(sum, at("A5")).number() == 200);
+    CHECK(wb.get(sum, at("A6")).error() == Err::Ref);
+    CHECK(wb.formula_text(sum, at("A2")) == "=SUM('三月:二月'!B5:B6)");  // the span kept as written
+    // An edit on a sheet inside the span reaches the total; one outside does not matter.
+    wb.set_value(3, at("B5"), Value(35.0));  // 三月
+    calc.recalc();
+    CHECK(wb.get(sum, at("A1")).number() == 105);
+}
