@@ -405,3 +405,34 @@ TEST_CASE("the NARRATIVE.md rules checked on the workbook (plugins/checks/text_r
     for (auto& x : g) ids.insert(x.rule_id);
     CHECK(ids == std::set<std::string>{"TXT-SG03", "TXT-10a"});
 }
+
+TEST_CASE("tables and encodings: a 说明 table in every format; UTF-16 and BOM text", "[narrative]") {
+    Document doc;
+    doc.title = "测试";
+    Block t;
+    t.kind = Block::Table;
+    t.rows = {{"项目", "预算数", "决算数"}, {"公务接待费", "0.09", "0.00"}};
+    doc.blocks.push_back(t);
+    Block p;
+    p.kind = Block::Para;
+    p.parts.push_back({Part::Text, "公务接待费<0.09>", -1});
+    p.parts.push_back({Part::Slot, "【待填写：原因】", -1});
+    doc.blocks.push_back(p);
+    doc.slots.push_back({"九", "原因"});
+    std::string x = docx_document_xml(doc);
+    CHECK(x.find("<w:tbl>") != std::string::npos);
+    CHECK(x.find("<w:t xml:space=\"preserve\">公务接待费</w:t>") != std::string::npos);
+    CHECK(x.find("公务接待费&lt;0.09&gt;") != std::string::npos);  // escaped
+    CHECK(x.find("<w:highlight w:val=\"yellow\"/>") != std::string::npos);
+    CHECK(render_markdown(doc).find("| 公务接待费 | 0.09 | 0.00 |") != std::string::npos);
+    CHECK(render_html(doc).find("<td>公务接待费</td>") != std::string::npos);
+    CHECK(render_markdown(doc).find("- 九、原因") != std::string::npos);
+
+    auto u8 = read_text_bytes("bom.txt", "\xEF\xBB\xBF收入总计1,126.72万元\r\n");
+    CHECK(u8.encoding == "UTF-8");
+    CHECK(u8.lines.at(0).text == "收入总计1,126.72万元");
+    // "收入" in UTF-16LE with a BOM
+    auto u16 = read_text_bytes("u16.txt", std::string("\xFF\xFE\x36\x65\x65\x51", 6));
+    CHECK(u16.encoding == "UTF-16LE");
+    CHECK(u16.lines.at(0).text == "收入");
+}
