@@ -22,6 +22,36 @@ local function infer(t, a)
   return "正向"
 end
 
+-- Date order for deadlines: day 99 (月底) is the month's last day; when only one side
+-- names the year, month and day are compared ("12月底前" against "2024年12月20日").
+local function last_day(y, m)
+  if m == 2 then return (y and (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0))) and 29 or 28 end
+  return (m == 4 or m == 6 or m == 9 or m == 11) and 30 or 31
+end
+
+local function day_key(d, with_year)
+  local day = d.day or 0
+  if day == 99 and d.month then day = last_day(d.year, d.month) end
+  return (with_year and d.year or 0) * 10000 + (d.month or 0) * 100 + day
+end
+
+-- An actual date (or the end of an actual period) after the target's deadline (or the
+-- end of its period).
+local function late(t, a)
+  local td, ad = t.date, a.date
+  if (td.month == nil) ~= (ad.month == nil) then return false end  -- "每月25日" against a full date
+  local years = td.year ~= nil and ad.year ~= nil
+  return day_key(ad, years) > day_key(td, years)
+end
+
+-- "12月" (read as the number 12 in 月) next to a date stands for the end of that month.
+local function as_date(x)
+  if x.kind == "number" and x.unit == "月" and x.value % 1 == 0 and x.value >= 1 and x.value <= 12 then
+    return { kind = "date", date = { month = x.value, day = 99 } }
+  end
+  return x
+end
+
 local DIRECTIONS = { ["正向"] = true, ["反向"] = true, ["成本"] = true, ["限值"] = true, ["定性"] = true, ["时限"] = true }
 
 local function completion(target, actual, direction)
@@ -32,10 +62,10 @@ local function completion(target, actual, direction)
   if not DIRECTIONS[dir] then return E.VALUE end
   if dir == "定性" or t.kind ~= "number" or a.kind ~= "number" then
     if a.met == false then return 0 end
-    -- Two dates of the same form: late is not met.
-    if t.kind == "date" and a.kind == "date" and (t.date.year == nil) == (a.date.year == nil)
-       and a.key > t.key then
-      return 0
+    -- A date or period against a deadline or period: met when it ends by the target's end.
+    if t.kind == "date" or a.kind == "date" then
+      local td, ad = as_date(t), as_date(a)
+      if td.kind == "date" and ad.kind == "date" and late(td, ad) then return 0 end
     end
     return 1
   end

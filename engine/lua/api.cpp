@@ -31,11 +31,29 @@ ApiHost& host(lua_State* L) {
     return *h;
 }
 
+// A Lua error unwinds with longjmp, past C++ destructors: a C function that may raise keeps
+// its C++ objects in a box, a userdata whose __gc destroys them, and raises only while no
+// other C++ object with heap memory is alive in its frame.
+template <class T>
+T& boxed(lua_State* L, const char* meta) {
+    if (luaL_newmetatable(L, meta)) {
+        lua_pushcfunction(L, [](lua_State* L) -> int {
+            static_cast<T*>(lua_touserdata(L, 1))->~T();
+            return 0;
+        });
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
+    void* mem = lua_newuserdatauv(L, sizeof(T), 0);
+    T* obj = new (mem) T();  // constructed before the metatable is set: __gc never sees raw memory
+    luaL_setmetatable(L, meta);
+    return *obj;
+}
+
 std::string opt_string(lua_State* L, int t, const char* key, const char* def = "") {
-    lua_getfield(L, t, key);
-    std::string out = def;
-    if (lua_type(L, -1) == LUA_TSTRING) out = lua_tostring(L, -1);
-    else if (!lua_isnil(L, -1)) luaL_error(L, "field '%s' must be a string", key);
+    int type = lua_getfield(L, t, key);
+    if (type != LUA_TSTRING && type != LUA_TNIL) luaL_error(L, "field '%s' must be a string", key);  // nothing to leak yet
+    std::string out = type == LUA_TSTRING ? lua_tostring(L, -1) : def;
     lua_pop(L, 1);
     return out;
 }
@@ -65,7 +83,7 @@ bool valid_function_name(const std::string& n) {
 // suanpan.func{ name=, params=, doc=, volatile=, excel=, errors=, fn= }
 int api_func(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    FuncDecl d;
+    FuncDecl& d = boxed<FuncDecl>(L, "suanpan.box.func");
     d.line = caller_line(L);
     d.name = opt_string(L, 1, "name");
     if (!valid_function_name(d.name))
@@ -83,8 +101,9 @@ int api_func(lua_State* L) {
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_rawgeti(L, -1, i);
             if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "suanpan.func %s: params must be strings", d.name.c_str());
-            std::string p = lua_tostring(L, -1);
+            d.params.push_back(lua_tostring(L, -1));  // in the box before anything may raise
             lua_pop(L, 1);
+            const std::string& p = d.params.back();
             if (p == "...") {
                 if (i != n) return luaL_error(L, "suanpan.func %s: '...' must be the last parameter", d.name.c_str());
                 d.max_args = 255;
@@ -96,7 +115,6 @@ int api_func(lua_State* L) {
             } else {
                 ++d.min_args;
             }
-            d.params.push_back(p);
         }
         if (d.params.empty() || d.params.back() != "...") d.max_args = int(d.params.size());
     } else if (ptype == LUA_TNIL) {
@@ -117,7 +135,7 @@ int api_func(lua_State* L) {
 // suanpan.check{ id=, template=, sheet=, severity=, message=, expr=, rows=, tolerance=, fn= }
 int api_check(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    check::Rule r;
+    check::Rule& r = boxed<check::Rule>(L, "suanpan.box.check");
     int line = caller_line(L);
     r.id = opt_string(L, 1, "id");
     if (r.id.empty()) return luaL_error(L, "suanpan.check: id is required");
@@ -126,11 +144,15 @@ int api_check(lua_State* L) {
     r.message = opt_string(L, 1, "message");
     r.expr = opt_string(L, 1, "expr");
     r.rows = opt_string(L, 1, "rows");
-    std::string sev = opt_string(L, 1, "severity", "error");
-    if (sev == "error") r.severity = check::Severity::Error;
-    else if (sev == "warning") r.severity = check::Severity::Warning;
-    else if (sev == "info") r.severity = check::Severity::Info;
-    else return luaL_error(L, "suanpan.check %s: severity must be error, warning or info", r.id.c_str());
+    bool sev_ok = true;
+    {
+        std::string sev = opt_string(L, 1, "severity", "error");
+        if (sev == "error") r.severity = check::Severity::Error;
+        else if (sev == "warning") r.severity = check::Severity::Warning;
+        else if (sev == "info") r.severity = check::Severity::Info;
+        else sev_ok = false;
+    }  // sev is gone before the error unwinds
+    if (!sev_ok) return luaL_error(L, "suanpan.check %s: severity must be error, warning or info", r.id.c_str());
     lua_getfield(L, 1, "tolerance");
     if (!lua_isnil(L, -1)) {
         if (!lua_isnumber(L, -1)) return luaL_error(L, "suanpan.check %s: tolerance must be a number", r.id.c_str());
@@ -211,22 +233,27 @@ int caller_line(lua_State* L) {
     return 0;
 }
 
+// Reads fields raw and converts foreign values with error_message() (a protected __tostring):
+// its callers hold a Finding on their C++ stack, so nothing here may raise.
 void read_finding(lua_State* L, int t, check::Finding& f) {
     t = lua_absindex(L, t);
     auto text = [&](const char* key, std::string& out) {
-        lua_getfield(L, t, key);
+        lua_pushstring(L, key);
+        lua_rawget(L, t);
         if (!lua_isnil(L, -1)) {
             Value v;
             if (to_value(L, -1, v)) out = v.is_string() ? std::string(v.string()) : to_display(v);
-            else out = luaL_tolstring(L, -1, nullptr), lua_pop(L, 1);
+            else out = error_message(L, -1);
         }
         lua_pop(L, 1);
     };
     text("message", f.message);
     text("sheet", f.sheet);
     text("cell", f.cell);
-    lua_getfield(L, t, "expected");
-    lua_getfield(L, t, "found");
+    lua_pushstring(L, "expected");
+    lua_rawget(L, t);
+    lua_pushstring(L, "found");
+    lua_rawget(L, t);
     if (lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TNUMBER) {
         f.difference = lua_tonumber(L, -1) - lua_tonumber(L, -2);
         f.has_difference = true;
@@ -239,7 +266,8 @@ void read_finding(lua_State* L, int t, check::Finding& f) {
     if (sev == "error") f.severity = check::Severity::Error;
     else if (sev == "warning") f.severity = check::Severity::Warning;
     else if (sev == "info") f.severity = check::Severity::Info;
-    lua_getfield(L, t, "tolerance");
+    lua_pushstring(L, "tolerance");
+    lua_rawget(L, t);
     if (lua_isnumber(L, -1)) f.tolerance = lua_tonumber(L, -1);
     lua_pop(L, 1);
 }

@@ -42,7 +42,8 @@ end
 --   kind  "number" | "date" | "qualitative" | "empty"
 --   cmp   ">=", "<=", ">", "<", "=" or nil
 --   value number (as printed: 95 for "95%"), unit ("人次", "万元", "%", …), percent, money
---   date  {year=, month=, day=} (day 99: month end), monthly, before, after, key (comparable)
+--   date  {year=, month=, day=} (day 99: month end), monthly, before, after, key (comparable);
+--         for a period ("1-12月", "全年", "年底前"): date is its end, start its start, span true
 --   word  the qualitative text; met true/false when the text says achieved / not achieved
 ------------------------------------------------------------------------------------
 local FOLD = {
@@ -101,6 +102,9 @@ local function parse_date(r, rest)
     if not m then m, tail = match(rest, "^(%d+)月末(.*)$") end
     if m then d = 99 end
   end
+  if not y and not d and not m then
+    m, d, tail = match(rest, "^(%d+)月(%d+)日(.*)$")
+  end
   if not y and not m and not d then return false end
   r.kind = "date"
   r.date = { year = tonumber(y), month = tonumber(m), day = tonumber(d) }
@@ -108,6 +112,71 @@ local function parse_date(r, rest)
   tail = tail or ""
   if find(tail, "前") or find(rest, "底") or find(rest, "末") then r.before = true end
   if find(tail, "后") then r.after = true end
+  return true
+end
+
+-- Periods: "1-12月", "2024年1-12月", "3月1日至11月30日", "2024年1月-2024年12月31日", "全年",
+-- "年底前". The period's end is the deadline: r.date is the end (day 99: month end), r.start
+-- the start, r.span true, r.before true.
+local SPAN_SEPS = { "-", "~", "～", "至", "到", "—", "–" }
+local YEAR_END = { ["全年"] = true, ["全年内"] = true, ["全年度"] = true, ["全年度内"] = true, ["年底"] = true,
+                   ["年底前"] = true, ["年末"] = true, ["年末前"] = true, ["年内"] = true, ["本年底前"] = true,
+                   ["本年内"] = true, ["当年底前"] = true, ["当年内"] = true, ["年度内"] = true }
+
+local function month_ok(m) return m and m >= 1 and m <= 12 end
+
+-- The start of a period: "2024年1月1日", "2024年1月", "1月1日", "1月", "2024年1", "1".
+local function span_start(s)
+  local y, m, d = match(s, "^(%d+)年(%d+)月(%d+)日$")
+  if not y then y, m = match(s, "^(%d+)年(%d+)月$") end  -- (no "月?": ? would apply to 月's last byte)
+  if not y then y, m = match(s, "^(%d+)年(%d+)$") end
+  if not y then m, d = match(s, "^(%d+)月(%d+)日$") end
+  if not m then m = match(s, "^(%d+)月$") or match(s, "^(%d+)$") end
+  m = tonumber(m)
+  if not month_ok(m) then return nil end
+  return { year = tonumber(y), month = m, day = tonumber(d) }
+end
+
+-- The end: "2024年12月31日", "2024年12月", "12月31日", "12月", "12月底", "31日" (the start's month).
+local function span_end(s, start)
+  local y, m, d, tail = match(s, "^(%d+)年(%d+)月(%d+)日(.*)$")
+  if not y then y, m, tail = match(s, "^(%d+)年(%d+)月(.*)$") end
+  if not y then m, d, tail = match(s, "^(%d+)月(%d+)日(.*)$") end
+  if not m then m, tail = match(s, "^(%d+)月(.*)$") end
+  if not m and start.day then d, tail = match(s, "^(%d+)日(.*)$"); m = d and start.month end  -- "3月1日-31日"
+  m = tonumber(m)
+  if not month_ok(m) or find(tail, "^%d") then return nil end
+  d = tonumber(d) or 99  -- a month alone ends at its last day
+  if d < 1 or (d > 31 and d ~= 99) then return nil end
+  return { year = tonumber(y) or start.year, month = m, day = d }
+end
+
+local function parse_span(r, rest)
+  local d
+  local y, tail = match(rest, "^(%d+)年(.*)$")                  -- "2024年底前", "2024年全年"
+  if not (y and (YEAR_END[tail] or YEAR_END["年" .. tail])) then y = nil end
+  if y or YEAR_END[rest] then
+    y = tonumber(y)
+    r.start = { year = y, month = 1, day = 1 }
+    d = { year = y, month = 12, day = 99 }
+  else
+    local at, len
+    for _, sep in ipairs(SPAN_SEPS) do
+      local i = find(rest, sep, 2, true)
+      if i and (not at or i < at) then at, len = i, #sep end
+    end
+    if not at then return false end
+    local start = span_start(gsub(sub(rest, 1, at - 1), " $", ""))
+    if not start then return false end
+    d = span_end(gsub(sub(rest, at + len), "^ ", ""), start)
+    if not d then return false end
+    r.start = start
+  end
+  r.kind = "date"
+  r.span = true
+  r.before = true
+  r.date = d
+  r.key = date_key(d.year, d.month, d.day)
   return true
 end
 
@@ -120,7 +189,7 @@ function suanpan.indicator(text)
   if #s > 300 then r.kind = "qualitative"; r.word = s; return r end
   local cmp, rest = match(s, "^([<>=]+) ?(.*)$")
   if cmp then r.cmp = CMP[cmp] else rest = s end
-  if parse_date(r, rest) then return r end
+  if parse_span(r, rest) or parse_date(r, rest) then return r end
   local num, unit = match(rest, "^([%-+]?%d[%d ,%.]*)(.*)$")
   if num then
     local trail = match(num, "[ ,%.]*$")

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "formula/function.h"
+#include "lua/lockdown.h"
 #include "lua/range_view.h"
 
 extern "C" {
@@ -42,6 +43,7 @@ std::unique_ptr<State> new_plugin_state(const Limits& limits) {
         return 0;
     });
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) throw std::runtime_error("lua: views: " + error_message(L));
+    lock_down(L);  // from here on no plugin can change the shared tables (lockdown.h)
     return st;
 }
 
@@ -77,7 +79,10 @@ bool run_source(State& st, const PluginSource& src, std::string& error) {
     SourceFrame frame{&src, "@" + src.display};
     lua_pushcfunction(L, source_trampoline);
     lua_pushlightuserdata(L, &frame);
+    st.loading = true;
     int status = lua_pcall(L, 1, 0, 0);
+    st.loading = false;
+    seal_published(L);
     if (status != LUA_OK) error = status == LUA_ERRMEM ? src.display + ": memory limit exceeded while loading"
                                                       : error_message(L);
     lua_settop(L, top);

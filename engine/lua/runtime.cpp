@@ -129,6 +129,8 @@ struct CallFrame {
     Value early;  // an error argument returned without calling Lua
     bool has_early = false;
     std::string exception;  // a C++ exception met while reading cells
+    Value cell;             // the cell being pushed: here, not on the C stack, because a Lua
+                            // memory error unwinds with longjmp past C++ destructors
 };
 
 bool push_arg(lua_State* L, CallFrame& f, const Operand& a) {
@@ -153,18 +155,17 @@ bool push_arg(lua_State* L, CallFrame& f, const Operand& a) {
                 push_range(L, f.ctx, r);
                 return true;
             }
-            Value v;
             try {
-                v = f.ctx->cell_value(r.sheet, r.range.r1, r.range.c1);
+                f.cell = f.ctx->cell_value(r.sheet, r.range.r1, r.range.c1);
             } catch (const std::exception& e) {
                 f.exception = e.what();
             }
             if (!f.exception.empty()) luaL_error(L, "%s", f.exception.c_str());
-            if (v.is_error() && !f.accept_errors) {
-                f.early = std::move(v);
+            if (f.cell.is_error() && !f.accept_errors) {
+                f.early = std::move(f.cell);
                 return false;
             }
-            push_value(L, v);
+            push_value(L, f.cell);
             return true;
         }
         case Operand::Kind::Areas: {
@@ -208,7 +209,7 @@ Operand Runtime::call(CallContext& ctx, const FunctionDef& def, Args args) {
         ~Depth() { --d; }
     } depth_guard{depth_};
 
-    CallFrame frame{&ctx, args, fns_ref_, idx, plugins_->functions()[idx].decl.accept_errors, Value(), false, {}};
+    CallFrame frame{&ctx, args, fns_ref_, idx, plugins_->functions()[idx].decl.accept_errors, Value(), false, {}, Value()};
     lua_pushcfunction(L, call_trampoline);
     lua_pushlightuserdata(L, &frame);
     int status = lua_pcall(L, 1, 1, 0);

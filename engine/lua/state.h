@@ -53,6 +53,7 @@ public:
     static State& of(lua_State* L);
 
     ApiHost* api = nullptr;  // receiver of suanpan.func/check/fail (see api.h)
+    bool loading = false;    // a plugin file's top level runs (it may publish names in suanpan)
 
 private:
     static void* alloc(void* ud, void* ptr, size_t osize, size_t nsize);

@@ -149,6 +149,80 @@ TEST_CASE("performance: 完成率 directions", "[lua][performance]") {
     CHECK(sp::test::str(b.eval("=指标方向(\"长期\")")) == "定性");
 }
 
+TEST_CASE("indicator: periods are dates whose end is the deadline", "[lua][indicator]") {
+    LuaBook b(kParse, {}, true);
+    Parsed p{b};
+    CHECK(sp::test::str(p("1-12月", "kind")) == "date");
+    CHECK(p("1-12月", "date").number() == 1299);                      // ends at the end of December
+    CHECK(sp::test::str(p("1-12月", "span")) == "<TRUE>");
+    CHECK(p("1月-12月", "date").number() == 1299);
+    CHECK(p("2024年1-12月", "date").number() == 20241299);
+    CHECK(p("全年", "date").number() == 1299);
+    CHECK(p("年底前", "date").number() == 1299);
+    CHECK(p("2024年底前", "date").number() == 20241299);
+    CHECK(sp::test::str(p("年底前", "before")) == "<TRUE>");
+    CHECK(p("12月底前", "date").number() == 1299);
+    CHECK(p("12月31日前", "date").number() == 1231);
+    CHECK(p("2024年3月-2024年11月30日", "date").number() == 20241130);
+    CHECK(p("2024年3月-11月30日", "date").number() == 20241130);  // the end takes the start's year
+    CHECK(p("3月1日至10月31日", "date").number() == 1031);
+    CHECK(p("2024年1月1日～2024年12月31日", "date").number() == 20241231);
+    CHECK(p("5月1日-31日", "date").number() == 531);
+    // Not periods: ranges of other units, and negative or plain numbers.
+    CHECK(sp::test::str(p("10-20人", "kind")) == "number");
+    CHECK(sp::test::str(p("3-5日", "kind")) == "number");
+    CHECK(sp::test::str(p("1-3个月", "kind")) == "number");
+    CHECK(sp::test::str(p("全年不少于4次", "kind")) == "qualitative");
+}
+
+TEST_CASE("performance: 完成率 of a period target (1-12月, 全年, 12月底前, 年底前, a start-end period)",
+          "[lua][performance]") {
+    LuaBook b("", {}, true);
+    auto rate = [&](const char* target, const char* actual, const char* dir = nullptr) {
+        std::string f = std::string("=完成率(\"") + target + "\",\"" + actual + "\"" +
+                        (dir ? std::string(",\"") + dir + "\"" : "") + ")";
+        Value v = b.eval(f);
+        INFO(f << " = " << sp::test::str(v));
+        REQUIRE(v.is_number());
+        return v.number();
+    };
+    // "1-12月": a date or period ending by the end of December is met.
+    CHECK(rate("1-12月", "2024年12月20日") == 1);
+    CHECK(rate("1-12月", "12月31日") == 1);
+    CHECK(rate("1-12月", "1-12月") == 1);
+    CHECK(rate("1-12月", "12月", "定性") == 1);
+    CHECK(rate("3-10月", "11月15日") == 0);
+    CHECK(rate("3-10月", "3-11月", "限值") == 0);
+    // "全年": the year's end.
+    CHECK(rate("全年", "1-12月") == 1);
+    CHECK(rate("全年", "2024年12月31日", "限值") == 1);
+    // "12月底前" and "年底前".
+    CHECK(rate("12月底前", "2024年12月20日") == 1);
+    CHECK(rate("12月底前", "12月31日") == 1);   // 月底 is the 31st, not later
+    CHECK(rate("11月底前", "2024年12月20日") == 0);
+    CHECK(rate("11月底前", "11月30日") == 1);
+    CHECK(rate("11月底前", "12月") == 0);
+    CHECK(rate("年底前", "2024年11月30日") == 1);
+    CHECK(rate("年底前", "全年", "限值") == 1);
+    CHECK(rate("年底前", "1-12月") == 1);
+    // A period from a start month to an end month and day.
+    CHECK(rate("2024年3月-2024年11月30日", "2024年11月28日") == 1);
+    CHECK(rate("2024年3月-2024年11月30日", "2024年12月5日") == 0);
+    CHECK(rate("2024年3月-2024年11月30日", "2024年3-11月") == 1);
+    CHECK(rate("2024年3月-2024年11月30日", "2024年3-12月", "定性") == 0);
+    CHECK(rate("3月1日至10月31日", "10月31日") == 1);
+    CHECK(rate("3月1日至10月31日", "2024年11月1日") == 0);
+    CHECK(rate("2024年2月-2月29日", "2024年2月底") == 1);  // a leap year's February ends on the 29th
+    // The score follows: the full weight when met.
+    CHECK(b.eval("=指标得分(10,完成率(\"1-12月\",\"2024年12月20日\"))").number() == 10);
+    CHECK(rate("2024年底前", "2025年1月15日", "限值") == 0);
+    CHECK(b.eval("=指标得分(10,完成率(\"2024年底前\",\"2025年1月15日\",\"限值\"))").number() == 0);
+    // Before any of this, a deadline of the same form still compares as it did.
+    CHECK(rate("2024年12月10日之前", "=2024年12月10日") == 1);
+    CHECK(rate("每月25日前", "每月20日") == 1);
+    CHECK(rate("每月25日前", "每月28日") == 0);
+}
+
 TEST_CASE("performance: 指标得分 and 执行率得分 rules", "[lua][performance]") {
     LuaBook b("", {}, true);
     // 封顶 (default): capped; a 成本 indicator over 100 % scores 0 (超支不得分, 001).
