@@ -104,16 +104,6 @@ const std::unordered_map<std::string_view, const Entry*>& index() {
     static const auto* map = [] {
         auto* m = new std::unordered_map<std::string_view, const Entry*>;
         for (const Entry& e : kCatalogue) m->emplace(e.key, &e);
-    {"narrative.bad_output", "{0}: the 说明 is written as .md, .html, .txt or .docx", "{0}：说明只能写为 .md、.html、.txt 或 .docx"},
-    {"narrative.binary_text", "{0}: not a text file (binary content at byte {1})", "{0}：不是文本文件（第 {1} 字节处为二进制内容）"},
-    {"narrative.bad_docx", "{0}: not a .docx file ({1})", "{0}：不是 .docx 文件（{1}）"},
-    {"narrative.bad_encoding", "{0}: neither UTF-8 nor GB18030 text (line {1})", "{0}：既不是 UTF-8 也不是 GB18030 文本（第 {1} 行）"},
-    {"narrative.empty_text", "{0}: the text is empty", "{0}：文本为空"},
-    {"narrative.no_figures", "{0}: no figure statement found (is this a 说明 of a {1} workbook?)", "{0}：未找到任何数字表述（这是 {1} 工作簿的说明吗？）"},
-    {"narrative.not_companion", "{0}: only 绩效自评表 workbooks may follow the first workbook", "{0}：第一个工作簿之后只能是绩效自评表工作簿"},
-    {"narrative.summary", "{0} figure statements: {1} agree, {2} differ, {3} unmatched; {4} other findings", "数字表述 {0} 处：一致 {1}，不一致 {2}，未匹配 {3}；其他问题 {4} 项"},
-    {"narrative.wrong_template", "{0} is not a 说明 of a {2} workbook such as {1} (the text never says {3})", "{0} 不是 {2} 工作簿（如 {1}）的说明（文中没有“{3}”）"},
-    {"narrative.written", "{0}: 说明 written with template {1} ({2} figures, {3} 待填写 slots)", "{0}：已按模板 {1} 写出说明（数字 {2} 处，待填写 {3} 处）"},
         return m;
     }();
     return *map;

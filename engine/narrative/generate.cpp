@@ -16,6 +16,7 @@ extern "C" {
 #include <lua.h>
 }
 
+#include "core/messages.h"
 #include "lua/api.h"
 #include "lua/plugins.h"
 #include "lua/range_view.h"
@@ -37,7 +38,7 @@ namespace {
 
 std::string read_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
-    if (!in) throw Error("cannot read " + p.string());
+    if (!in) throw Error(msg::text("narrative.cannot_read", {p.string()}));
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -103,7 +104,7 @@ Config read_config(lua_State* L, const fs::path& dir) {
     fs::path f = dir / "_config.lua";
     run_chunk(L, read_text(f), (dir.parent_path().filename() / c.name / "_config.lua").generic_string());
     int t = lua_gettop(L);
-    if (!lua_istable(L, t)) throw Error(f.string() + ": must return a table");
+    if (!lua_istable(L, t)) throw Error(msg::text("narrative.bad_template_file", {f.string()}));
     c.template_ = str_field(L, t, "template", c.name);
     c.detect = list_field(L, t, "detect");
     c.detect_any = list_field(L, t, "detect_any");
@@ -353,7 +354,7 @@ Config pick_template(const Workbook& wb, const GenerateOptions& opt) {
             if (c.name == opt.template_name) return c;
         std::string names;
         for (auto& c : all) names += (names.empty() ? "" : ", ") + c.name;
-        throw Error("no 说明 template named " + opt.template_name + " in " + dir + " (there are: " + names + ")");
+        throw Error(msg::text("narrative.unknown_template", {opt.template_name, dir, names}));
     }
     for (auto& c : all) {
         if (has_sheets(wb, c.detect)) return c;
@@ -367,7 +368,7 @@ Config pick_template(const Workbook& wb, const GenerateOptions& opt) {
         for (auto& d : c.detect_any) s += (s.empty() ? "" : " or ") + d;
         want += (want.empty() ? "" : "; ") + c.name + " (" + s + ")";
     }
-    throw Error("the workbook is not one the 说明 templates read: it has none of the sheet sets " + want);
+    throw Error(msg::text("narrative.no_template", {want}));
 }
 
 Document generate(Workbook& wb, const lua::PluginSet& plugins, const GenerateOptions& opt,
@@ -427,11 +428,11 @@ Document generate(Workbook& wb, const lua::PluginSet& plugins, const GenerateOpt
     for (const auto& f : section_files(doc.config.dir)) {
         std::string display = (fs::path("narrative") / doc.config.name / f.filename()).generic_string();
         run_chunk(L, read_text(f), display);
-        if (!lua_istable(L, -1)) throw Error(display + ": a section file must return a table");
+        if (!lua_istable(L, -1)) throw Error(msg::text("narrative.bad_template_file", {display}));
         lua_getfield(L, -1, "render");
         bool ok = lua_isfunction(L, -1);
         lua_pop(L, 1);
-        if (!ok) throw Error(display + ": the table needs render = function(N) … end");
+        if (!ok) throw Error(msg::text("narrative.bad_template_file", {display}));
         lua_newtable(L);
         lua_insert(L, -2);
         lua_setfield(L, -2, "def");
@@ -452,7 +453,8 @@ Document generate(Workbook& wb, const lua::PluginSet& plugins, const GenerateOpt
     lua_getfield(L, N, "run");
     lua_pushvalue(L, files);
     lua_pushstring(L, year.c_str());
-    if (lua_pcall(L, 2, 3, 0) != LUA_OK) throw Error("说明 template " + doc.config.name + ": " + lua::error_message(L));
+    if (lua_pcall(L, 2, 3, 0) != LUA_OK)
+        throw Error(msg::text("narrative.template_failed", {doc.config.name, lua::error_message(L)}));
     read_doc(L, lua_gettop(L) - 2, lua_gettop(L) - 1, doc);
     int ghosts = lua_gettop(L);
     for (lua_Integer g = 1;; ++g) {

@@ -6,6 +6,8 @@
 // figure in the same sentence (longest on ties), else the subject last named in the paragraph.
 #include "narrative/verify.h"
 
+#include "core/messages.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -760,8 +762,7 @@ VerifyResult verify_file(const std::string& text_path, Workbook& wb, const lua::
     TextInput in = read_text_file(text_path);
     Document doc = generate(wb, plugins, gen, companions);
     if (!text_fits(in, doc.config))
-        throw Error(text_path + ": not a 说明 of a " + doc.config.template_ + " workbook (the text never says " +
-                    doc.config.text_marker + ")");
+        throw Error(msg::text("narrative.wrong_template", {text_path, "", doc.config.template_, doc.config.text_marker}));
     return verify_text(in, doc, opt);
 }
 
