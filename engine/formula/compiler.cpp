@@ -13,6 +13,7 @@
 #include <cctype>
 
 #include "formula/function.h"
+#include "formula/parser.h"
 #include "model/workbook.h"
 
 namespace sp::formula {
@@ -96,6 +97,20 @@ struct Compiler {
         RefSpec spec;
         spec.area = n.ref;
         if (n.ref.has_sheet && n.ref.book.empty() && !n.ref.sheet2.empty() && three_d(n)) return;
+        if (!n.ref.book.empty() && n.ref.sheet2.empty()) {
+            // [1]Sheet1!A1: the value the link's cache holds, as Excel shows it while the source is closed.
+            if (const ExternalBook* b = wb.find_external(n.ref.book)) {
+                int s = b->find_sheet(n.ref.sheet);
+                if (s >= 0) {
+                    spec.sheet = -2;
+                    spec.external = int32_t(b - wb.external_books().data());
+                    spec.external_sheet = s;
+                    p.refs.push_back(std::move(spec));
+                    emit(OpCode::PushRef, uint32_t(p.refs.size() - 1));
+                    return;
+                }
+            }
+        }
         if (n.ref.has_sheet) {
             if (!n.ref.book.empty() || !n.ref.sheet2.empty()) {
                 spec.sheet = -2;  // external references, 3-D spans naming a missing sheet: #REF!
@@ -242,8 +257,27 @@ struct Compiler {
 
     // A name that is a structured (table) reference, an external name ([0]!Name), or a
     // defined name whose own formula is not evaluated.
-    void check_name(const Node& n) {
-        if (!n.ref.book.empty()) return not_evaluated("an external workbook name (" + n.ref.book + "!" + n.text + ")");
+    // Returns true when it compiled the name itself (an external name from the link's cache).
+    bool check_name(const Node& n) {
+        if (!n.ref.book.empty()) {
+            if (const ExternalBook* b = wb.find_external(n.ref.book))
+                for (const auto& [name, refers] : b->names) {
+                    if (!iequal_ascii(name, n.text)) continue;
+                    auto parsed = parse(refers);
+                    if (!parsed || parsed.ast->kind != NodeKind::Ref || !parsed.ast->ref.has_sheet) break;
+                    Node r = *parsed.ast;
+                    r.ref.book = n.ref.book;
+                    ref(r);
+                    if (p.refs.back().external >= 0) return true;
+                    break;
+                }
+            not_evaluated("an external workbook name (" + n.ref.book + "!" + n.text + ")");
+            return false;
+        }
+        check_local_name(n);
+        return false;
+    }
+    void check_local_name(const Node& n) {
         if (n.text.find('[') != std::string::npos) return not_evaluated("a table (structured) reference");
         for (const DefinedName& d : wb.names())
             if (!d.unsupported.empty() && iequal_ascii(d.name, n.text))
@@ -353,7 +387,12 @@ struct Compiler {
                 if (!scope.empty() && local_name(n, local, optional))
                     if (const Local* l = find_local(local)) return emit(OpCode::LoadLocal, l->slot);
                 std::string key = n.ref.has_sheet ? n.ref.sheet + "!" + n.text : n.text;
-                check_name(n);
+                if (n.ref.book == "[0]") {  // [0]!Name: this workbook's own name
+                    key = n.text;
+                    check_local_name(n);
+                } else if (check_name(n)) {
+                    return;
+                }
                 emit(OpCode::PushName, name_index(key));
                 return;
             }

@@ -52,6 +52,10 @@ struct RefSpec {
     int64_t sheet = -1;  // -1: the formula's own sheet; -2: unknown sheet / external (#REF!)
     bool invalid = false; // #REF! written in the formula
     bool address_only = false;  // only its address is read (ROW(A1), FORMULATEXT(F1)): no dependency
+    // An external reference read from the link's cache (sheet is then -2, so it is no
+    // dependency): index into Workbook::external_books() and the sheet within that book.
+    int32_t external = -1;
+    int32_t external_sheet = -1;
 };
 
 // A LAMBDA's body: code[start, end). Its frame holds, in order, a copy of the first

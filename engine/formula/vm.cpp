@@ -86,6 +86,43 @@ Value binary_scalar(OpCode op, const Value& a, const Value& b) {
     }
 }
 
+}  // namespace
+
+// [1]Sheet1!A1:B2 from the link's cache: one value, or an array (cells the cache lacks are
+// empty, as Excel stores only non-empty ones). Areas beyond a million cells are #REF!.
+Value Evaluator::external_value(const RefSpec& spec) {
+    RefSpec local = spec;
+    local.sheet = -1;
+    SheetRange r;
+    if (!resolve_ref(local, sheet(), cell(), r)) return Value::error(Err::Ref);
+    const auto& books = workbook().external_books();
+    if (size_t(spec.external) >= books.size()) return Value::error(Err::Ref);
+    const auto& cells = books[size_t(spec.external)].cells[size_t(spec.external_sheet)];
+    auto get = [&](int32_t row, int32_t col) {
+        auto it = cells.find(uint64_t(row) * 16384 + uint64_t(col));
+        return it == cells.end() ? Value() : it->second;
+    };
+    const RangeAddr& a = r.range;
+    if (a.r1 == a.r2 && a.c1 == a.c2) return get(a.r1, a.c1);
+    int32_t r2 = a.r2, c2 = a.c2;
+    if (int64_t(r2 - a.r1 + 1) * (c2 - a.c1 + 1) > 1000000) {  // whole columns: up to the cached extent
+        int32_t mr = a.r1, mc = a.c1;
+        for (const auto& [k, v] : cells) {
+            int32_t row = int32_t(k / 16384), col = int32_t(k % 16384);
+            if (row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2) mr = std::max(mr, row), mc = std::max(mc, col);
+        }
+        r2 = mr;
+        c2 = mc;
+        if (int64_t(r2 - a.r1 + 1) * (c2 - a.c1 + 1) > 1000000) return Value::error(Err::Ref);
+    }
+    Array out(uint32_t(r2 - a.r1 + 1), uint32_t(c2 - a.c1 + 1));
+    for (int32_t row = a.r1; row <= r2; ++row)
+        for (int32_t col = a.c1; col <= c2; ++col) out.at(uint32_t(row - a.r1), uint32_t(col - a.c1)) = get(row, col);
+    return Value::array(std::move(out));
+}
+
+namespace {
+
 Value unary_scalar(OpCode op, const Value& a) {
     // Unary plus changes nothing in Excel: =+E7 with E7 holding "" or text gives that text.
     if (op == OpCode::Plus && (a.is_string() || a.is_bool() || a.is_error())) return a;
@@ -217,7 +254,8 @@ Operand Evaluator::execute(const Program& p, uint32_t begin, uint32_t end, Opera
             case OpCode::PushMissing: st.emplace_back(); break;
             case OpCode::PushRef: {
                 SheetRange r;
-                if (resolve_ref(p.refs[in.arg], sheet(), cell(), r)) st.emplace_back(r);
+                if (p.refs[in.arg].external >= 0) st.emplace_back(external_value(p.refs[in.arg]));
+                else if (resolve_ref(p.refs[in.arg], sheet(), cell(), r)) st.emplace_back(r);
                 else st.emplace_back(Value::error(Err::Ref));
                 break;
             }

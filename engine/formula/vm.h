@@ -53,6 +53,7 @@ private:
     Operand call(const FunctionDef& def, Args args, bool array_mode);
     Operand lifted_call(const FunctionDef& def, Args args, bool array_mode);
     Operand name_value(const std::string& key);
+    Value external_value(const RefSpec& spec);
     Value operand_scalar(const Operand& o, bool array_mode);
 
     DemandHook* hook_ = nullptr;

@@ -183,6 +183,31 @@ const DefinedName* Workbook::find_name(std::string_view name, SheetId from_sheet
     return global;
 }
 
+int ExternalBook::find_sheet(std::string_view name) const {
+    for (size_t i = 0; i < sheets.size(); ++i)
+        if (iequals(sheets[i], name)) return int(i);
+    return -1;
+}
+
+const ExternalBook* Workbook::find_external(std::string_view book) const {
+    if (book.size() < 3 || book.front() != '[' || book.back() != ']') return nullptr;
+    std::string_view inner = book.substr(1, book.size() - 2);
+    bool digits = !inner.empty();
+    size_t n = 0;
+    for (char c : inner) {
+        if (c < '0' || c > '9') digits = false;
+        else n = n * 10 + size_t(c - '0');
+    }
+    if (digits) return n >= 1 && n <= external_books_.size() ? &external_books_[n - 1] : nullptr;
+    for (const auto& b : external_books_) {  // [link.xlsx]: by the file name of the target
+        std::string_view t = b.target;
+        auto slash = t.find_last_of("/\\");
+        if (slash != std::string_view::npos) t.remove_prefix(slash + 1);
+        if (iequals(t, inner)) return &b;
+    }
+    return nullptr;
+}
+
 std::string Workbook::where(SheetId s, CellAddr c) const {
     std::string out = s < sheets_.size() ? quote_sheet_name(sheets_[s]->name()) + "!" : "";
     if (c.row >= 0) out += cell_text(c);

@@ -45,6 +45,17 @@ struct DefinedName {
     std::string unsupported;     // non-empty: its formula uses a construct not evaluated (see Program)
 };
 
+// The cache of one external workbook (xl/externalLinks/externalLinkN.xml): what Excel shows
+// for [N]Sheet!A1 while the source is not open. Formulas read it; it never changes.
+struct ExternalBook {
+    std::string target;                          // the source file as the link records it
+    std::string part;                            // the externalLink part it was read from
+    std::vector<std::string> sheets;             // sheet names in the link's order
+    std::vector<std::unordered_map<uint64_t, Value>> cells;  // per sheet: row * 16384 + col -> value
+    std::vector<std::pair<std::string, std::string>> names;  // defined name -> refersTo text
+    int find_sheet(std::string_view name) const;  // -1 when absent (case-insensitive)
+};
+
 struct FormulaCell {  // 20 bytes: there may be millions
     SheetId sheet = kNoSheet;       // kNoSheet: a free slot
     CellAddr cell;
@@ -106,6 +117,12 @@ public:
     // Sheet-scoped name first, then workbook scope. Case-insensitive.
     const DefinedName* find_name(std::string_view name, SheetId from_sheet) const;
 
+    // --- external workbooks ([1]Sheet1!A1): index N-1 is book [N] -------------------
+    std::vector<ExternalBook>& external_books() { return external_books_; }
+    const std::vector<ExternalBook>& external_books() const { return external_books_; }
+    // The book a formula names: "[1]" by index, "[link.xlsx]" by file name; nullptr if none.
+    const ExternalBook* find_external(std::string_view book) const;
+
     // --- settings, registry, diagnostics ---------------------------------------
     CalcSettings& settings() { return settings_; }
     const CalcSettings& settings() const { return settings_; }
@@ -137,6 +154,7 @@ private:
     std::unordered_map<uint32_t, std::string> bad_formula_text_;
     std::unordered_map<uint32_t, RangeAddr> array_ranges_;
     std::vector<DefinedName> names_;
+    std::vector<ExternalBook> external_books_;
     CalcSettings settings_;
     StyleTable styles_;
     std::vector<Diagnostic> diagnostics_;

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "xlsx/error.h"
+#include "xlsx/external_links.h"
 #include "xlsx/sheet_reader.h"
 #include "xlsx/shared_strings.h"
 #include "xlsx/rich_errors.h"
@@ -119,6 +120,9 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
     }
 
     pkg.vm_errors = read_value_metadata_errors(zip, pkg.workbook_rels, name);
+
+    // --- external links (before the names and formulas that read them) ----------
+    read_external_links(zip, root, pkg.workbook_rels, wb, name);
 
     // --- defined names (after the sheets, which they refer to) ------------------
     if (auto names = child_local(root, "definedNames"))

@@ -28,7 +28,7 @@ TEST_CASE("real: constructs not evaluated keep their cached values and are repor
                       "<c r=\"B1\"><f>SUM(Table1[Sales])</f><v>42</v></c>"
                       "<c r=\"C1\"><f>B1*2</f><v>84</v></c>"
                       "<c r=\"D1\"><f>CELL(\"width\",A1)</f><v>13</v></c>"
-                      "<c r=\"E1\"><f>[0]!Rate*A1</f><v>0.5</v></c>"
+                      "<c r=\"E1\"><f>[3]!Rate*A1</f><v>0.5</v></c>"
                       "<c r=\"F1\"><f>LinkName+1</f><v>8</v></c>"
                       "<c r=\"G1\"><f>1/0</f><v>3</v></c>"
                       "<c r=\"H1\"><f>NoSuchName</f><v>3</v></c>"
@@ -72,4 +72,53 @@ TEST_CASE("real: a rewritten <v> with edge spaces or line breaks keeps xml:space
     CHECK(xml.find("<v xml:space=\"preserve\">x\n</v>") != std::string::npos);
     CHECK(xml.find("<v>in side</v>") != std::string::npos);
     CHECK(at(back, 0, "A1").string() == " ab ");
+}
+
+TEST_CASE("real: external references read the link's cached values", "[xlsx][real]") {
+    Book b;
+    b.sheets = {{"S", "<row r=\"1\"><c r=\"A1\"><f>[1]Sheet1!A1*2</f><v>10</v></c>"
+                      "<c r=\"B1\"><f>SUM([1]Sheet1!A1:B2)</f><v>11.5</v></c>"
+                      "<c r=\"C1\" t=\"str\"><f>'[1]收入 表'!C3</f><v>乙</v></c>"
+                      "<c r=\"D1\"><f>[1]!Rate*100</f><v>5</v></c>"
+                      "<c r=\"E1\"><f>[2]Sheet1!A1</f><v>7</v></c>"
+                      "<c r=\"F1\"><f>[0]!Local+1</f><v>4</v></c>"
+                      "<c r=\"G1\"><f>'[Source.xlsx]Sheet1'!B2</f><v>1.5</v></c>"
+                      "</row>"}};
+    b.after_sheets = "<externalReferences><externalReference r:id=\"rId200\"/></externalReferences>"
+                     "<definedNames><definedName name=\"Local\">3</definedName></definedNames>";
+    Parts p = b.parts();
+    for (auto& [n, d] : p)
+        if (n == "xl/_rels/workbook.xml.rels")
+            d.insert(d.find("</Relationships>"),
+                     "<Relationship Id=\"rId200\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                     "relationships/externalLink\" Target=\"externalLinks/externalLink1.xml\"/>");
+    p.emplace_back("xl/externalLinks/externalLink1.xml",
+                   "<?xml version=\"1.0\"?><externalLink " + std::string(kNs) +
+                       "><externalBook r:id=\"rId1\"><sheetNames><sheetName val=\"Sheet1\"/><sheetName val=\"收入 表\"/>"
+                       "</sheetNames><definedNames><definedName name=\"Rate\" refersTo=\"=Sheet1!$A$2\"/></definedNames>"
+                       "<sheetDataSet><sheetData sheetId=\"0\"><row r=\"1\"><cell r=\"A1\"><v>5</v></cell></row>"
+                       "<row r=\"2\"><cell r=\"A2\"><v>0.05</v></cell><cell r=\"B2\"><v>1.5</v></cell></row></sheetData>"
+                       "<sheetData sheetId=\"1\"><row r=\"3\"><cell r=\"C3\" t=\"str\"><v>乙</v></cell></row></sheetData>"
+                       "</sheetDataSet></externalBook></externalLink>");
+    p.emplace_back("xl/externalLinks/_rels/externalLink1.xml.rels",
+                   "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                   "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                   "externalLinkPath\" Target=\"file:///C:/data/Source.xlsx\" TargetMode=\"External\"/></Relationships>");
+    Document d = read_parts(p);
+    // the cached values are overwritten with what the link's cache gives (distinct from <v>)
+    for (const char* c : {"A1", "B1", "C1", "D1", "G1"}) d.workbook->sheet(0).set(0, parse_cell(c)->col, Value(-1.0));
+    Calculator calc(*d.workbook);
+    calc.recalc_full();
+    CHECK(at(d, 0, "A1").number() == 10);
+    CHECK(at(d, 0, "B1").number() == Approx(6.55));  // 5 + 0.05 + 1.5 (empty cells are empty)
+    CHECK(at(d, 0, "C1").string() == "乙");
+    CHECK(at(d, 0, "D1").number() == Approx(5));     // [1]!Rate -> Sheet1!$A$2 of the cache
+    CHECK(at(d, 0, "E1").number() == 7);             // no book [2]: kept and reported
+    CHECK(reported(d, "E1", "external workbook reference"));
+    CHECK(at(d, 0, "F1").number() == 4);             // [0]!Local is this workbook's name
+    CHECK(at(d, 0, "G1").number() == 1.5);           // [Source.xlsx] by file name
+    bool noted = false;
+    for (const auto& g : d.workbook->diagnostics())
+        noted |= g.level == Diagnostic::Level::Info && g.message.find("xl/externalLinks/externalLink1.xml") != std::string::npos;
+    CHECK(noted);
 }
