@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view code(reinterpret_cast<const char*>(data + 9), size - 9);
     (void)sp::format_number(v, code, date1904);
     (void)sp::try_format_number(v, code, date1904);
-    (void)sp::try_format_number(double(int64_t(v) % 100000), code, date1904);  // a plain value too
+    (void)sp::try_format_number(std::trunc(std::fmod(v, 100000.0)), code, date1904);  // a plain value too
     (void)sp::format_text(code, code);
     (void)sp::classify_format(code);
     (void)sp::format_general_cell(v);

@@ -145,6 +145,12 @@ Err prepare(CallContext& ctx, Args args, bool field_optional, Query& q) {
     return Err::None;
 }
 
+// A computed criterion whose formula reaches a database function again (the criteria range
+// holds the calling formula: a circular reference the graph does not see) would recurse
+// without end; a computed criterion inside a computed criterion matches nothing (found by fuzz_formula).
+thread_local int g_criteria_depth = 0;
+constexpr int kMaxCriteriaDepth = 1;  // each level multiplies the work by rows × criteria rows
+
 // Calls fn(record) for every record (0-based, below the header) that meets the criteria.
 template <class F>
 void for_each_match(CallContext& ctx, const Query& q, F&& fn) {
@@ -160,6 +166,11 @@ void for_each_match(CallContext& ctx, const Query& q, F&& fn) {
                     Value keep;
                     ok = c.crit.matches(crit::cell_at(ctx, q.db, r, c.field, keep));
                 } else if (c.program != kNoFormula) {  // (an unparsed formula's program is 0xFFFFFFFF too)
+                    if (g_criteria_depth >= kMaxCriteriaDepth) { all = false; break; }
+                    struct Depth {
+                        Depth() { ++g_criteria_depth; }
+                        ~Depth() { --g_criteria_depth; }
+                    } depth;
                     if (!ev) ev = std::make_unique<RowEvaluator>(ctx);
                     CellAddr at{int32_t(c.at.row + r - 1), c.at.col};
                     Value v = ev->run(ctx.workbook().program(c.program), q.criteria.sheet_id, at);

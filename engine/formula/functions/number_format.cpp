@@ -559,7 +559,12 @@ std::optional<std::string> render_number(const Section& sec, double v, bool show
         }
         if (sec.int_ph > 0 && p == q) { whole += 1; p = 0; }
         if (sec.int_ph == 0 && sec.fixed_den == 0 && p == 0) q = 1;
-        std::string wd = whole > 0 ? std::to_string((long long)whole) : std::string();
+        std::string wd;
+        if (whole > 0) {  // beyond long long (a %-scaled huge value): print the double itself, no overflow (UB)
+            char buf[400];
+            std::snprintf(buf, sizeof buf, "%.0f", whole);
+            wd = whole < 9e18 ? std::to_string((long long)whole) : std::string(buf);
+        }
         if (neg && (whole > 0 || p > 0)) out += '-';
         bool hide_frac = sec.int_ph > 0 && p == 0;
         if (wd.empty() && hide_frac) wd = "0";
