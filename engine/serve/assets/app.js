@@ -200,7 +200,7 @@ function render() {
   head += rowsHtml(0, g.frozen - 1, new Set());
   $('head').innerHTML = head;
   $('body').innerHTML = rowsHtml(r0, r1, new Set());
-  need(0, Math.max(r1, g.frozen));
+  if (g.frozen) need(0, g.frozen - 1);  // the frozen rows, always drawn
   need(r0, r1);
 }
 $('grid').addEventListener('scroll', () => { if (!st.raf) st.raf = requestAnimationFrame(() => { st.raf = 0; render(); drawSel(); }); });
