@@ -13,6 +13,7 @@
 #include "check/report_text.h"
 #include "check/report_xlsx.h"
 #include "cli/command.h"
+#include "core/messages.h"
 #include "lua/plugins.h"
 #include "lua/runtime.h"
 
@@ -37,14 +38,14 @@ void write_file(const std::string& path, const std::string& text) {
         if (!f || !(f << text) || !f.flush()) {
             std::error_code ec;
             fs::remove(tmp, ec);
-            throw Exit(kOutputError, "cannot write " + path);
+            throw Exit(kOutputError, msg::text("cli.cannot_write", {path}));
         }
     }
     std::error_code ec;
     fs::rename(tmp, p, ec);
     if (ec) {
         fs::remove(tmp, ec);
-        throw Exit(kOutputError, "cannot write " + path + ": " + ec.message());
+        throw Exit(kOutputError, msg::text("cli.cannot_write_why", {path, ec.message()}));
     }
 }
 
@@ -56,9 +57,9 @@ std::shared_ptr<lua::PluginSet> load_rules(const CheckArgs& a) {
         std::error_code ec;
         if (std::filesystem::is_directory(d, ec)) set->add_dir(d);
         else if (std::filesystem::is_regular_file(d, ec)) set->add_file(d);
-        else throw Exit(kBadInput, "--rules: no such folder or file: " + d);
+        else throw Exit(kBadInput, msg::text("cli.no_rules", {d}));
     }
-    for (const auto& d : set->diagnostics()) std::cerr << "suanpan: plugin error: " << d.text() << "\n";
+    for (const auto& d : set->diagnostics()) std::cerr << "suanpan: " << msg::text("cli.plugin_error", {d.text()}) << "\n";
     return set;
 }
 
@@ -73,7 +74,7 @@ void list_rules(const lua::PluginSet& set) {
 void run(const CheckArgs& a) {
     auto plugins = load_rules(a);
     if (a.list) return list_rules(*plugins);
-    if (a.input.empty()) throw Exit(kUsage, "check needs an input workbook (or --list)");
+    if (a.input.empty()) throw Exit(kUsage, msg::text("cli.check_needs_input"));
     auto registry = plugins->registry();
     lua::Runtime rt(plugins);
     check::CheckFileOptions opt;

@@ -7,6 +7,7 @@
 #include "batch/consolidate.h"
 #include "batch/inputs.h"
 #include "cli/command.h"
+#include "core/messages.h"
 #include "lua/plugins.h"
 #include "xlsx/error.h"
 
@@ -28,18 +29,18 @@ bool same_file(const std::string& a, const std::string& b) {
 void run(const ConsolidateArgs& a) {
     std::vector<std::string> missing;
     auto found = batch::collect_inputs(a.inputs, &missing);
-    if (!missing.empty()) throw Exit(kBadInput, "no such file or folder: " + missing.front());
+    if (!missing.empty()) throw Exit(kBadInput, msg::text("cli.no_such_path", {missing.front()}));
     std::vector<std::string> inputs;
     for (const auto& in : found) {
-        if (same_file(in.path, a.out)) throw Exit(kUsage, "-o names one of the inputs: " + a.out);
+        if (same_file(in.path, a.out)) throw Exit(kUsage, msg::text("cli.out_is_input", {a.out}));
         inputs.push_back(in.path);
     }
-    if (inputs.empty()) throw Exit(kBadInput, "no workbooks (*.xlsx, *.xlsm) found in the inputs");
-    if (same_file(a.template_path, a.out)) throw Exit(kUsage, "-o names the template: " + a.out);
+    if (inputs.empty()) throw Exit(kBadInput, msg::text("cli.no_workbooks"));
+    if (same_file(a.template_path, a.out)) throw Exit(kUsage, msg::text("cli.out_is_template", {a.out}));
 
     const GlobalOptions& g = global_options();
     auto plugins = g.no_plugins ? std::make_shared<lua::PluginSet>() : lua::PluginSet::load_default(g.plugin_dirs);
-    for (const auto& d : plugins->diagnostics()) std::cerr << "suanpan: plugin error: " << d.text() << "\n";
+    for (const auto& d : plugins->diagnostics()) std::cerr << "suanpan: " << msg::text("cli.plugin_error", {d.text()}) << "\n";
 
     batch::ConsolidateOptions opt;
     opt.layout = a.layout;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "core/messages.h"
 #include "cli/open_workbook.h"
 #include "formula/parser.h"
 
@@ -32,7 +33,7 @@ void run(const EvalArgs& a) {
     CellAddr anchor{at.range.r1, at.range.c1};
     auto parsed = formula::parse(a.formula, anchor);
     if (!parsed)
-        throw Exit(kBadInput, "formula does not parse at " + std::to_string(parsed.error.pos) + ": " + parsed.error.message);
+        throw Exit(kBadInput, msg::text("cli.formula_parse", {std::to_string(parsed.error.pos), parsed.error.message}));
     check_sheets(ow.doc, *parsed.ast);
     Value v = ow.calc->evaluate(a.formula, at.sheet, anchor);
     if (v.is_array()) {

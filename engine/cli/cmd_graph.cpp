@@ -11,6 +11,7 @@
 
 #include "calc/calculator.h"
 #include "cli/command.h"
+#include "core/messages.h"
 #include "cli/open_workbook.h"
 
 namespace sp::cli {
@@ -32,7 +33,7 @@ void run(const GraphOptions& o) {
     Workbook& wb = opened.wb();
     Calculator& calc = *opened.calc;
     auto target = wb.resolve_cell(o.cell);
-    if (!target) throw Exit(kBadInput, o.input + ": no such cell: " + o.cell);
+    if (!target) throw Exit(kBadInput, msg::text("cli.no_such_cell", {o.input, o.cell}));
 
     using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
     G g;
@@ -121,12 +122,12 @@ void run(const GraphOptions& o) {
     std::string text = dot.str();
     if (!o.svg.empty()) {
         if (std::system("command -v dot >/dev/null 2>&1") != 0)
-            throw Exit(kUsage, "--svg needs the Graphviz `dot` program (Debian package graphviz)");
+            throw Exit(kUsage, msg::text("cli.needs_dot"));
         std::string cmd = "dot -Tsvg -o '" + o.svg + "'";
         FILE* p = popen(cmd.c_str(), "w");
-        if (!p) throw Exit(kOutputError, "cannot run dot");
+        if (!p) throw Exit(kOutputError, msg::text("cli.cannot_run_dot"));
         std::fwrite(text.data(), 1, text.size(), p);
-        if (pclose(p) != 0) throw Exit(kOutputError, "dot failed to write " + o.svg);
+        if (pclose(p) != 0) throw Exit(kOutputError, msg::text("cli.dot_failed", {o.svg}));
         std::cerr << "wrote " << o.svg << "\n";
     }
     if (o.dot || o.svg.empty()) std::cout << text;

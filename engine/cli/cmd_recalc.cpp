@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "core/messages.h"
 #include "cli/open_workbook.h"
 #include "cli/udf_mode.h"
 
@@ -38,10 +39,10 @@ bool same_file(const std::string& a, const std::string& b) {
 
 void run(const RecalcArgs& a) {
     if (a.in_place == !a.output.empty())
-        throw Exit(kUsage, "recalc needs exactly one of -o OUT.xlsx and --in-place");
+        throw Exit(kUsage, msg::text("cli.recalc_out"));
     std::string out = a.in_place ? a.input : a.output;
     if (!a.in_place && same_file(a.input, out))
-        throw Exit(kUsage, "refusing to overwrite the input " + a.input + " (use --in-place)");
+        throw Exit(kUsage, msg::text("cli.refuse_overwrite", {a.input}));
 
     UdfMode udf = parse_udf_mode(a.udf);
     auto t0 = std::chrono::steady_clock::now();

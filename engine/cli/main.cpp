@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/command.h"
+#include "core/messages.h"
 
 namespace sp::cli {
 std::vector<Command>& commands() {
@@ -33,6 +34,12 @@ int main(int argc, char** argv) {
     app.add_flag("-v,--verbose", g.verbosity, "More log output (-vv for debug)");
     app.add_option("--plugins", g.plugin_dirs, "Extra Lua plugin folder (repeatable; also SUANPAN_PLUGIN_PATH)");
     app.add_flag("--no-plugins", g.no_plugins, "Do not load any Lua plugin, not even the shipped ones");
+    // Messages in the user's language: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG; zh* is Chinese).
+    app.add_option_function<std::string>("--lang", [](const std::string& l) {
+        sp::msg::Lang lang;
+        if (!sp::msg::parse_language(l, lang)) throw Exit(kUsage, sp::msg::text("cli.bad_lang", {l}));
+        sp::msg::set_language(lang);
+    }, "Language of messages: zh or en (default: from the locale, zh_* is Chinese)")->type_name("zh|en");
     app.fallthrough();
     for (auto& cmd : commands()) {
         CLI::App* sub = app.add_subcommand(cmd.name, cmd.help);
@@ -51,7 +58,7 @@ int main(int argc, char** argv) {
         if (e.what()[0]) std::cerr << "suanpan: " << e.what() << "\n";
         return e.code;
     } catch (const std::exception& e) {
-        std::cerr << "suanpan: internal error: " << e.what() << "\n";
+        std::cerr << "suanpan: " << sp::msg::text("cli.internal_error", {e.what()}) << "\n";
         return kInternal;
     }
     return kOk;

@@ -1,5 +1,6 @@
 // udf_mode.cpp — rewriting plugin calls for the output file.
 #include "cli/udf_mode.h"
+#include "core/messages.h"
 
 #include <cctype>
 
@@ -14,7 +15,7 @@ UdfMode parse_udf_mode(const std::string& text) {
     if (text == "keep") return UdfMode::Keep;
     if (text == "excel") return UdfMode::Excel;
     if (text == "freeze") return UdfMode::Freeze;
-    throw Exit(kUsage, "--udf must be keep, excel or freeze (got '" + text + "')");
+    throw Exit(kUsage, msg::text("cli.bad_udf", {text}));
 }
 
 static bool calls_plugin(const formula::Node& n, const FunctionRegistry& reg) {

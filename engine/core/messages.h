@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sp::msg {
 
@@ -25,5 +26,7 @@ bool parse_language(std::string_view name, Lang& out);  // "zh", "zh_CN", "en", 
 std::string text(std::string_view key, std::initializer_list<std::string_view> args = {});
 std::string text(Lang lang, std::string_view key, std::initializer_list<std::string_view> args = {});
 bool has(std::string_view key);
+// Every key of the catalogue, in catalogue order (for the test that each has both texts).
+std::vector<std::string_view> keys();
 
 }  // namespace sp::msg
