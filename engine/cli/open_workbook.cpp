@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "core/messages.h"
+#include "core/messages.h"
 #include "core/number_text.h"
 #include "xlsx/styles.h"
 
@@ -48,7 +49,7 @@ std::shared_ptr<lua::PluginSet> cli_plugins() {
     static std::shared_ptr<lua::PluginSet> set = [] {
         const GlobalOptions& g = global_options();
         auto s = g.no_plugins ? std::make_shared<lua::PluginSet>() : lua::PluginSet::load_default(g.plugin_dirs);
-        for (const auto& d : s->diagnostics()) std::cerr << "suanpan: plugin error: " << d.text() << "\n";
+        for (const auto& d : s->diagnostics()) std::cerr << "suanpan: " << msg::text("cli.plugin_error", {d.text()}) << "\n";
         return s;
     }();
     return set;
@@ -88,7 +89,7 @@ SheetId sheet_arg(const xlsx::Document& doc, const std::string& name) {
         std::string have;
         for (size_t i = 0; i < doc.workbook->sheet_count() && i < 12; ++i)
             have += (i ? ", " : "") + quote_sheet_name(doc.workbook->sheet(SheetId(i)).name());
-        throw Exit(kBadInput, doc.path + ": no sheet named '" + name + "' (sheets: " + have + ")");
+        throw Exit(kBadInput, msg::text("cli.no_sheet", {doc.path, name, have}));
     }
     return *id;
 }
@@ -117,8 +118,7 @@ SheetRange range_arg(const xlsx::Document& doc, const std::string& text, SheetId
         bool looks_like_ref = !ref.empty();
         for (char c : ref)
             if (!std::isalnum(static_cast<unsigned char>(c)) && c != '$' && c != ':') looks_like_ref = false;
-        throw Exit(kBadInput, doc.path + ": " + (looks_like_ref ? "reference outside the grid (A1:XFD1048576): "
-                                                                : "not a cell reference: ") + text);
+        throw Exit(kBadInput, msg::text(looks_like_ref ? "cli.outside_grid" : "cli.not_ref", {doc.path, text}));
     }
     return SheetRange{sheet, *range};
 }

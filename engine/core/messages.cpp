@@ -19,7 +19,29 @@ struct Entry {
 
 const Entry kCatalogue[] = {
     // --- core / cli ---
+    {"cli.bad_lang", "--lang must be zh or en (got '{0}')", "--lang 只能是 zh 或 en（收到“{0}”）"},
+    {"cli.bad_udf", "--udf must be keep, excel or freeze (got '{0}')", "--udf 只能是 keep、excel 或 freeze（收到“{0}”）"},
+    {"cli.cannot_run_dot", "cannot run dot", "无法运行 dot 程序"},
+    {"cli.cannot_write", "cannot write {0}", "无法写入 {0}"},
+    {"cli.cannot_write_why", "cannot write {0}: {1}", "无法写入 {0}：{1}"},
+    {"cli.check_needs_input", "check needs an input workbook (or --list)", "check 需要一个输入工作簿（或 --list）"},
+    {"cli.dot_failed", "dot failed to write {0}", "dot 未能写出 {0}"},
+    {"cli.formula_parse", "formula does not parse at {0}: {1}", "公式无法解析（第 {0} 字节处）：{1}"},
     {"cli.internal_error", "internal error: {0}", "内部错误：{0}"},
+    {"cli.needs_dot", "--svg needs the Graphviz `dot` program (Debian package graphviz)",
+     "--svg 需要 Graphviz 的 dot 程序（Debian 软件包 graphviz）"},
+    {"cli.no_rules", "--rules: no such folder or file: {0}", "--rules：没有这个文件夹或文件：{0}"},
+    {"cli.no_sheet", "{0}: no sheet named '{1}' (sheets: {2})", "{0}：没有名为“{1}”的工作表（现有工作表：{2}）"},
+    {"cli.no_such_cell", "{0}: no such cell: {1}", "{0}：没有这个单元格：{1}"},
+    {"cli.no_such_path", "no such file or folder: {0}", "没有这个文件或文件夹：{0}"},
+    {"cli.no_workbooks", "no workbooks (*.xlsx, *.xlsm) found in the inputs", "输入中没有找到工作簿（*.xlsx、*.xlsm）"},
+    {"cli.not_ref", "{0}: not a cell reference: {1}", "{0}：不是单元格引用：{1}"},
+    {"cli.out_is_input", "-o names one of the inputs: {0}", "-o 指向了一个输入文件：{0}"},
+    {"cli.out_is_template", "-o names the template: {0}", "-o 指向了模板文件：{0}"},
+    {"cli.outside_grid", "{0}: reference outside the grid (A1:XFD1048576): {1}", "{0}：引用超出表格范围（A1:XFD1048576）：{1}"},
+    {"cli.plugin_error", "plugin error: {0}", "插件错误：{0}"},
+    {"cli.recalc_out", "recalc needs exactly one of -o OUT.xlsx and --in-place", "recalc 需要 -o 输出.xlsx 与 --in-place 二者之一"},
+    {"cli.refuse_overwrite", "refusing to overwrite the input {0} (use --in-place)", "不覆盖输入文件 {0}（确需覆盖请用 --in-place）"},
     // --- xlsx ---
     {"xlsx.not_zip", "not an xlsx file (not a zip archive)", "不是 xlsx 文件（不是 zip 压缩包）"},
     {"xlsx.encrypted", "this workbook is password-protected; save it without a password",
@@ -156,6 +178,12 @@ Lang language() {
 void set_language(Lang lang) { g_lang.store(int(lang), std::memory_order_relaxed); }
 
 bool has(std::string_view key) { return index().count(key) != 0; }
+
+std::vector<std::string_view> keys() {
+    std::vector<std::string_view> out;
+    for (const Entry& e : kCatalogue) out.push_back(e.key);
+    return out;
+}
 
 std::string text(Lang lang, std::string_view key, std::initializer_list<std::string_view> args) {
     auto it = index().find(key);
