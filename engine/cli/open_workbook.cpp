@@ -8,7 +8,6 @@
 
 #include "cli/command.h"
 #include "core/messages.h"
-#include "core/messages.h"
 #include "core/number_text.h"
 #include "xlsx/styles.h"
 
