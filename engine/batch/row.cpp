@@ -3,6 +3,8 @@
 // the reader uses nlohmann, as the report builders read each line once.
 #include "batch/row.h"
 
+#include "check/report_json.h"
+
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -49,12 +51,6 @@ std::string str(const nlohmann::json& j, const char* k) {
 size_t num(const nlohmann::json& j, const char* k) {
     auto it = j.find(k);
     return it != j.end() && it->is_number() ? it->get<size_t>() : 0;
-}
-
-check::Severity severity_from(const std::string& s) {
-    if (s == "info") return check::Severity::Info;
-    if (s == "warning") return check::Severity::Warning;
-    return check::Severity::Error;
 }
 
 check::Status status_from(const std::string& s) {
@@ -241,22 +237,7 @@ Row row_from_line(std::string_view line) {
     row.detail = str(j, "detail");
     row.stopped = str(j, "stopped");
     row.error_detail = str(j, "error_detail");
-    for (const auto& fj : j.value("findings", nlohmann::json::array())) {
-        check::Finding f;
-        f.rule_id = str(fj, "rule");
-        f.severity = severity_from(str(fj, "severity"));
-        f.message = str(fj, "message");
-        f.sheet = str(fj, "sheet");
-        f.cell = str(fj, "cell");
-        f.expected = str(fj, "expected");
-        f.found = str(fj, "found");
-        if (auto it = fj.find("difference"); it != fj.end() && it->is_number()) {
-            f.difference = it->get<double>();
-            f.has_difference = true;
-        }
-        if (auto it = fj.find("tolerance"); it != fj.end() && it->is_number()) f.tolerance = it->get<double>();
-        r.findings.push_back(std::move(f));
-    }
+    for (const auto& fj : j.value("findings", nlohmann::json::array())) r.findings.push_back(check::finding_from_json(fj));
     for (const auto& sj : j.value("stale", nlohmann::json::array()))
         r.stale.push_back({str(sj, "sheet"), str(sj, "cell"), str(sj, "cached"), str(sj, "recalculated")});
     for (const auto& bj : j.value("broken_rules", nlohmann::json::array()))

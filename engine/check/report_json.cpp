@@ -91,6 +91,23 @@ std::string format_json(const std::vector<WorkbookReport>& reports, int indent) 
     return report_to_json(reports).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+Finding finding_from_json(const nlohmann::json& fj) {
+    Finding f;
+    f.rule_id = str(fj, "rule");
+    f.severity = severity_from(str(fj, "severity"));
+    f.message = str(fj, "message");
+    f.sheet = str(fj, "sheet");
+    f.cell = str(fj, "cell");
+    f.expected = str(fj, "expected");
+    f.found = str(fj, "found");
+    if (auto it = fj.find("difference"); it != fj.end() && it->is_number()) {
+        f.difference = it->get<double>();
+        f.has_difference = true;
+    }
+    if (auto it = fj.find("tolerance"); it != fj.end() && it->is_number()) f.tolerance = it->get<double>();
+    return f;
+}
+
 std::vector<WorkbookReport> reports_from_json(const nlohmann::json& doc) {
     if (!doc.is_object() || str(doc, "schema") != kSchema)
         throw std::runtime_error(std::string("not a check report (expected schema ") + kSchema + ")");
@@ -102,22 +119,7 @@ std::vector<WorkbookReport> reports_from_json(const nlohmann::json& doc) {
         r.error = str(w, "error");
         r.rules_applied = w.value("rules_applied", size_t(0));
         r.seconds = w.value("seconds", 0.0);
-        for (const auto& fj : w.value("findings", nlohmann::json::array())) {
-            Finding f;
-            f.rule_id = str(fj, "rule");
-            f.severity = severity_from(str(fj, "severity"));
-            f.message = str(fj, "message");
-            f.sheet = str(fj, "sheet");
-            f.cell = str(fj, "cell");
-            f.expected = str(fj, "expected");
-            f.found = str(fj, "found");
-            if (auto it = fj.find("difference"); it != fj.end() && it->is_number()) {
-                f.difference = it->get<double>();
-                f.has_difference = true;
-            }
-            f.tolerance = fj.value("tolerance", 0.0);
-            r.findings.push_back(std::move(f));
-        }
+        for (const auto& fj : w.value("findings", nlohmann::json::array())) r.findings.push_back(finding_from_json(fj));
         for (const auto& sj : w.value("stale", nlohmann::json::array()))
             r.stale.push_back({str(sj, "sheet"), str(sj, "cell"), str(sj, "cached"), str(sj, "recalculated")});
         out.push_back(std::move(r));

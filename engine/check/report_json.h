@@ -11,6 +11,8 @@
 namespace sp::check {
 
 nlohmann::json finding_to_json(const Finding& f);
+// Inverse of finding_to_json (also read by batch rows); missing fields stay empty.
+Finding finding_from_json(const nlohmann::json& fj);
 nlohmann::json workbook_to_json(const WorkbookReport& r);
 // {"schema": "suanpan.check/1", "summary": {…}, "workbooks": [ … ]}
 nlohmann::json report_to_json(const std::vector<WorkbookReport>& reports);
