@@ -18,6 +18,7 @@
 #include "calc/graph.h"
 #include "core/number_text.h"
 #include "formula/compiler.h"
+#include "formula/functions/number_format.h"
 #include "formula/parser.h"
 #include "formula/vm.h"
 
@@ -100,8 +101,13 @@ struct Calculator::Impl : formula::DemandHook {
         (void)sh;
     }
 
-    void put(SheetId s, int32_t row, int32_t col, const Value& v) {
+    void put(SheetId s, int32_t row, int32_t col, const Value& computed) {
         Sheet& sh = wb.sheet(s);
+        // Precision as displayed (calcPr fullPrecision="0"): a result is stored as its cell's
+        // number format shows it, so that dependants read the rounded value, as in Excel.
+        Value v = computed;
+        if (!wb.settings().full_precision && v.is_number())
+            v = Value(round_as_displayed(v.number(), wb.styles().at(sh.style_at(row, col)).number_format));
         if (record) {
             Value before = sh.get(row, col);
             if (!before.same_as(v)) changes.push_back({SheetCell{s, {row, col}}, before, v});

@@ -25,6 +25,7 @@ struct CalcSettings {
     double iterate_delta = 0.001;
     bool date1904 = false;
     bool full_calc_on_load = false;
+    bool full_precision = true;  // calcPr fullPrecision="0": precision as displayed (results rounded to their format)
     bool day_first = false;      // dates typed as text read d/m/y (the locale's order; not stored in xlsx)
 };
 

@@ -68,6 +68,7 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
         if (auto a = cp.attribute("iterateCount")) s.iterate_count = a.as_int(100);
         if (auto a = cp.attribute("iterateDelta")) s.iterate_delta = a.as_double(0.001);
         s.full_calc_on_load = truthy(cp.attribute("fullCalcOnLoad").value());
+        if (auto a = cp.attribute("fullPrecision")) s.full_precision = truthy(a.value());
     }
     auto rel_by_id = [&](std::string_view id) -> const Relationship* {
         for (const auto& r : pkg.workbook_rels)

@@ -146,10 +146,143 @@ TEST_CASE("number format: text values", "[functions][number_format]") {
 }
 
 TEST_CASE("number format: Chinese numerals", "[functions][number_format]") {
+    // Values as zh-CN Excel shows them; LibreOffice (with [$-804]) agrees unless noted.
     CHECK(fmt(123, "[DBNum1]0") == "一百二十三");
     CHECK(fmt(123, "[DBNum2]0") == "壹佰贰拾叁");
-    CHECK(fmt(10, "[DBNum1]0") == "十");
+    CHECK(fmt(1234, "[DBNum1][$-804]General") == "一千二百三十四");
+    CHECK(fmt(1234, "[DBNum2][$-804]General") == "壹仟贰佰叁拾肆");
+    CHECK(fmt(1234, "[DBNum3][$-804]General") == "１２３４");
+    CHECK(fmt(10, "[DBNum1]0") == "一十");          // a number reads 一十 (a date's month 十月)
+    CHECK(fmt(100000, "[DBNum2]0") == "壹拾万");
     CHECK(fmt(10000, "[DBNum1]0") == "一万");
+    CHECK(fmt(1005, "[DBNum1]0") == "一千〇五");     // inner zeros collapse to one
+    CHECK(fmt(2099, "[DBNum2]") == "贰仟零玖拾玖");   // a lone [DBNum2] is General
+    CHECK(fmt(100010, "[DBNum1]0") == "一十万〇一十");
+    CHECK(fmt(110000000, "[DBNum1]0") == "一亿一千万");
+    CHECK(fmt(0, "[DBNum2][$-804]General") == "零");
+    CHECK(fmt(0, "[DBNum1]0") == "〇");
+    CHECK(fmt(-1234, "[DBNum2][$-804]General") == "-壹仟贰佰叁拾肆");
+    CHECK(fmt(1234, "[DBNum1]#,##0") == "一千二百三十四");  // no separators in spelled numbers
+    // Decimals: digit by digit after 点 ([DBNum2]) or ．([DBNum1], as LibreOffice)
+    CHECK(fmt(1234.56, "[DBNum2][$-804]General") == "壹仟贰佰叁拾肆点伍陆");
+    CHECK(fmt(1234.56, "[DBNum2]0.00") == "壹仟贰佰叁拾肆点伍陆");
+    CHECK(fmt(0.5, "[DBNum1][$-804]General") == "〇．五");
+    // zh-CN's General keyword in TEXT(), and 大写金额 codes from these tables
+    CHECK(fmt(1234.5, "G/通用格式") == "1234.5");
+    CHECK(fmt(1234, "[DBNum2][$-804]G/通用格式元") == "壹仟贰佰叁拾肆元");
+    CHECK(fmt(0, "[DBNum2][$-804]G/通用格式元") == "零元");
+    CHECK(fmt(-12, "[dbnum2]G/通用格式元;[dbnum2]负G/通用格式元;") == "负壹拾贰元");
+    CHECK(fmt(0, "[dbnum2]G/通用格式元;[dbnum2]负G/通用格式元;") == "");
+    CHECK(fmt(5, "[DBNum2]0角;;零") == "伍角");
+    CHECK(fmt(0, "[DBNum2]0角;;零") == "零");
+    // Placeholders between literals: each run of digits is one number, padding zeros are 零.
+    CHECK(fmt(123456, "[DBNum2]0仟0佰0拾0元0角0分") == "壹仟贰佰叁拾肆元伍角陆分");
+    CHECK(fmt(8, "[DBNum2]元00分") == "元零捌分");
+    CHECK(fmt(1, "[DBNum2]元0角0分") == "元零角壹分");
+    CHECK(fmt(12, "[DBNum2]00") == "壹拾贰");
+    CHECK(fmt(0, "[<1][dbnum2]元整;[<9][dbnum2]元00分;[dbnum2]元0角0分") == "元整");
+    CHECK(fmt(8, "[<1][dbnum2]元整;[<9][dbnum2]元00分;[dbnum2]元0角0分") == "元零捌分");
+    CHECK(fmt(56, "[<1][dbnum2]元整;[<9][dbnum2]元00分;[dbnum2]元0角0分") == "元伍角陆分");
+    // Dates: years digit by digit, months and days as numbers with 十 for 10-19
+    CHECK(fmt(45292, "[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"") == "二〇二四年一月一日");
+    CHECK(fmt(45574, "[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"") == "二〇二四年十月九日");
+    CHECK(fmt(45574, "[DBNum2][$-804]yyyy\"年\"m\"月\"d\"日\"") == "贰零贰肆年拾月玖日");
+    CHECK(fmt(45580, "[DBNum1][$-804]m\"月\"d\"日\"") == "十月十五日");
+    CHECK(fmt(45574, "[DBNum3][$-804]yyyy\"年\"m\"月\"d\"日\"") == "２０２４年１０月９日");
+}
+
+TEST_CASE("number format: elapsed time, conditions, colours", "[functions][number_format]") {
+    CHECK(fmt(1.5, "[h]:mm:ss") == "36:00:00");
+    CHECK(fmt(1.5, "[hh]:mm") == "36:00");
+    CHECK(fmt(0.0625, "[mm]") == "90");
+    CHECK(fmt(0.0625, "[ss]") == "5400");
+    CHECK(fmt(2.75, "[h]") == "66");
+    CHECK(fmt(1 + 1.5 / 86400, "[ss].00") == "86401.50");
+    CHECK(fmt(1.0 + 1.0 / 1440, "[mm]:ss") == "1441:00");
+    CHECK_FALSE(try_format_number(-0.5, "[h]:mm", false).has_value());  // LibreOffice: -12:00
+    const char* cond = "[>100]\"big\";[<=-5]\"neg\";\"mid\"";
+    CHECK(fmt(150, cond) == "big");
+    CHECK(fmt(-10, cond) == "neg");
+    CHECK(fmt(3, cond) == "mid");
+    CHECK(fmt(-3, cond) == "-mid");  // the third section keeps the sign (LibreOffice drops it)
+    CHECK(fmt(150, "[>100]0.0;[<=-5]0;0.00") == "150.0");
+    CHECK(fmt(-10, "[>100]0.0;[<=-5]0;0.00") == "10");  // a negative-only condition shows |v|
+    CHECK(fmt(-3, "[>100]0.0;[<=-5]0;0.00") == "-3.00");
+    CHECK(fmt(-3, "[<0]\"n\"0;0") == "n3");
+    CHECK(fmt(1500, "[>=1000]0.0,\"K\";0") == "1.5K");
+    CHECK(fmt(5, "[Red]0;[Blue]-0") == "5");
+    CHECK(fmt(5, "[Color10]0.00") == "5.00");
+    CHECK(format_color(-5, "0;[Red]-0") == 0xFF0000u);
+    CHECK_FALSE(format_color(5, "0;[Red]-0").has_value());
+    CHECK(format_color(5, "[Color10]0.00") == 0x008000u);
+    CHECK(format_color(5, "[Color 3]0") == 0xFF0000u);
+    CHECK(format_color(5, "[蓝色]0") == 0x0000FFu);
+    CHECK(format_color(200, "[>100][Green]0;[Red]0") == 0x00FF00u);
+    CHECK_FALSE(format_color(5, "[Color57]0").has_value());
+}
+
+TEST_CASE("number format: padding, fill, literals, locales", "[functions][number_format]") {
+    CHECK(fmt(1.5, "?.??") == "1.5 ");
+    CHECK(fmt(12.5, "???.???") == " 12.5  ");
+    CHECK(fmt(12.5, "0_x") == "13 ");    // the width of x: one space in text (LibreOffice: two)
+    CHECK(fmt(12.5, "*-0") == "13");     // fill: nothing in text
+    CHECK(fmt(12.5, "\"$\"* #,##0.00") == "$12.50");
+    CHECK(fmt(5, "\\A0\\B") == "A5B");
+    CHECK(fmt(5, "\"ab\"0\"cd\"") == "ab5cd");
+    CHECK(fmt(5, ";;;") == "");
+    CHECK(format_text("abc", ";;;") == "");
+    CHECK(format_text("abc", "0;-0;0;@\"x\"") == "abcx");
+    CHECK(fmt(1234.5, "[$-804]#,##0.00") == "1,234.50");
+    CHECK(fmt(1234.5, "[$¥-804]#,##0.00") == "¥1,234.50");
+    CHECK(fmt(1234.5, "[$￥-804]#,##0.00;[$￥-804]-#,##0.00") == "￥1,234.50");
+    // [$-x-sysdate]/[$-F800]: the system's long date, zh-CN's (LibreOffice: its own locale's)
+    CHECK(fmt(45292, "[$-x-sysdate]dddd, mmmm dd, yyyy") == "2024年1月1日");
+    CHECK(fmt(45292, "[$-F800]dddd, mmmm dd, yyyy") == "2024年1月1日");
+    CHECK(fmt(45292.75, "[$-x-systime]h:mm:ss AM/PM") == "18:00:00");
+    CHECK(fmt(45292.75, "[$-F400]h:mm:ss AM/PM") == "18:00:00");
+}
+
+TEST_CASE("number format: fractions, scientific, scaling", "[functions][number_format]") {
+    CHECK(fmt(0.5, "# ?/?") == " 1/2");
+    CHECK(fmt(2.25, "# ?" "?/16") == "2  4/16");
+    CHECK(fmt(2.3, "# ?" "?/16") == "2  5/16");
+    CHECK(fmt(0.3, "?/?") == "2/7");
+    CHECK(fmt(5, "# ?/?") == "5    ");
+    CHECK(fmt(-2.5, "# ?/?") == "-2 1/2");
+    CHECK(fmt(2.999, "# ?/?") == "3    ");
+    CHECK(fmt(0.000123, "0.00E+00") == "1.23E-04");
+    CHECK(fmt(123456, "##0.0E+0") == "123.5E+3");
+    CHECK(fmt(0.00123, "##0.0E+0") == "1.2E-3");
+    CHECK(fmt(12345, "0.0E-0") == "1.2E4");
+    CHECK(fmt(0.0012345, "0.0E-0") == "1.2E-3");
+    CHECK(fmt(1234567890, "#,##0.0,,") == "1,234.6");
+    CHECK(fmt(123456789, "0.0,\"万\"") == "123456.8万");
+    CHECK(fmt(12345678, "#,##0,\"千\"") == "12,346千");
+}
+
+TEST_CASE("number format: precision as displayed", "[functions][number_format]") {
+    CHECK(round_as_displayed(1.4949, "0.00") == 1.49);
+    CHECK(round_as_displayed(2.675, "0.00") == 2.68);       // half away from zero on 15 digits
+    CHECK(round_as_displayed(-2.675, "#,##0.00") == -2.68);
+    CHECK(round_as_displayed(0.123456, "0%") == 0.12);
+    CHECK(round_as_displayed(0.123456, "0.0%") == 0.123);
+    CHECK(round_as_displayed(14963949, "#,##0,") == 14964000);
+    CHECK(round_as_displayed(123456789, "0.0,,") == 123500000);
+    CHECK(round_as_displayed(12345.6789, "0") == 12346);
+    CHECK(round_as_displayed(12345.6789, "0.00\"万元\"") == 12345.68);
+    CHECK(round_as_displayed(12345, "0.00E+00") == 12300);
+    CHECK(round_as_displayed(123456, "##0.0E+0") == 123500);
+    CHECK(round_as_displayed(2.3, "# ?" "?/16") == 2.3125);
+    CHECK(round_as_displayed(0.3, "?/?") == Approx(2.0 / 7).epsilon(1e-15));
+    CHECK(round_as_displayed(-1.2345, "0.00;(0.0)") == -1.2);    // the section that shows it
+    CHECK(round_as_displayed(1234.5678, "[DBNum2]0.00") == 1234.57);
+    // unchanged: General, dates, times, text, no digits shown
+    CHECK(round_as_displayed(1.0 / 3, "General") == 1.0 / 3);
+    CHECK(round_as_displayed(1.0 / 3, "") == 1.0 / 3);
+    CHECK(round_as_displayed(45292.75, "yyyy-mm-dd") == 45292.75);
+    CHECK(round_as_displayed(0.123456789, "h:mm") == 0.123456789);
+    CHECK(round_as_displayed(1.0 / 3, "@") == 1.0 / 3);
+    CHECK(round_as_displayed(1.0 / 3, "\"x\"") == 1.0 / 3);
 }
 
 TEST_CASE("number format: classification and built-in ids", "[functions][number_format]") {

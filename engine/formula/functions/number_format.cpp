@@ -8,16 +8,21 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <numeric>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/number_text.h"
 #include "core/value.h"
+#include "formula/functions/number_format_cn.h"
 #include "formula/functions/utf8.h"
 
 namespace sp {
 namespace {
+
+using nf::cn_digits;
+using nf::cn_number;
 
 // ---------------------------------------------------------------------------------------
 // Decimal digits. Excel rounds what it displays half away from zero on the value it
@@ -116,6 +121,8 @@ struct Section {
     bool is_date = false, is_text = false, is_general = false, bad = false;
     bool chinese = false;   // [$-804]: Chinese month and weekday names, 上午/下午
     int dbnum = 0;          // [DBNum1..3]: Chinese numerals
+    int8_t sys = 0;         // [$-x-sysdate]/[$-F800] 1, [$-x-systime]/[$-F400] 2: the system's long date/time
+    uint32_t color = 0;     // [Red], [Color10]…: 0xRRGGBB | kColorSet
     // numeric layout
     int percent = 0, scale = 0;  // scale: trailing commas (÷1000 each)
     bool grouping = false, sci = false, fraction = false;
@@ -150,6 +157,36 @@ bool is_chinese_lcid(std::string_view hex) {
     return v == 0x804 || v == 0x404 || v == 0xC04 || v == 0x1004 || v == 0x1404;
 }
 
+constexpr uint32_t kColorSet = 0x1000000;
+
+// Excel's default palette, [Color1]..[Color56].
+const uint32_t kPalette[56] = {
+    0x000000, 0xFFFFFF, 0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF, 0x00FFFF, 0x800000, 0x008000,
+    0x000080, 0x808000, 0x800080, 0x008080, 0xC0C0C0, 0x808080, 0x9999FF, 0x993366, 0xFFFFCC, 0xCCFFFF,
+    0x660066, 0xFF8080, 0x0066CC, 0xCCCCFF, 0x000080, 0xFF00FF, 0xFFFF00, 0x00FFFF, 0x800080, 0x800000,
+    0x008080, 0x0000FF, 0x00CCFF, 0xCCFFFF, 0xCCFFCC, 0xFFFF99, 0x99CCFF, 0xFF99CC, 0xCC99FF, 0xFFCC99,
+    0x3366FF, 0x33CCCC, 0x99CC00, 0xFFCC00, 0xFF9900, 0xFF6600, 0x666699, 0x969696, 0x003366, 0x339966,
+    0x003300, 0x333300, 0x993300, 0x993366, 0x333399, 0x333333};
+
+// A colour name (English or as zh-CN Excel writes it) or [ColorN]; 0 when not a colour.
+uint32_t parse_color(std::string_view b) {
+    static const std::pair<const char*, uint32_t> names[] = {
+        {"black", 0x000000}, {"blue", 0x0000FF}, {"cyan", 0x00FFFF}, {"green", 0x00FF00},
+        {"magenta", 0xFF00FF}, {"red", 0xFF0000}, {"white", 0xFFFFFF}, {"yellow", 0xFFFF00},
+        {"黑色", 0x000000}, {"蓝色", 0x0000FF}, {"青色", 0x00FFFF}, {"绿色", 0x00FF00},
+        {"洋红", 0xFF00FF}, {"红色", 0xFF0000}, {"白色", 0xFFFFFF}, {"黄色", 0xFFFF00}};
+    for (const auto& [n, rgb] : names)
+        if (b.size() == std::strlen(n) && starts_with_ci(b, 0, n)) return rgb | kColorSet;
+    if (starts_with_ci(b, 0, "color") || b.substr(0, 6) == "颜色") {
+        size_t i = b[0] == 'c' || b[0] == 'C' ? 5 : 6;
+        while (i < b.size() && b[i] == ' ') ++i;
+        int n = 0;
+        while (i < b.size() && b[i] >= '0' && b[i] <= '9' && n < 100) n = n * 10 + (b[i++] - '0');
+        if (i == b.size() && n >= 1 && n <= 56) return kPalette[n - 1] | kColorSet;
+    }
+    return 0;
+}
+
 // "[...]": colour, condition, locale/currency, elapsed time, DBNum.
 void parse_bracket(Section& sec, std::string_view b) {
     if (b.empty()) return;
@@ -164,6 +201,8 @@ void parse_bracket(Section& sec, std::string_view b) {
         return;
     }
     if (c0 == '$') {  // [$¥-804]: currency symbol, then the locale id
+        if (starts_with_ci(b, 0, "$-x-sysdate") || starts_with_ci(b, 0, "$-F800")) { sec.sys = 1; return; }
+        if (starts_with_ci(b, 0, "$-x-systime") || starts_with_ci(b, 0, "$-F400")) { sec.sys = 2; return; }
         size_t dash = b.find('-', 1);
         std::string_view sym = b.substr(1, dash == std::string_view::npos ? std::string_view::npos : dash - 1);
         if (!sym.empty()) add_literal(sec, sym);
@@ -180,8 +219,9 @@ void parse_bracket(Section& sec, std::string_view b) {
             return;
         }
     }
-    if (starts_with_ci(b, 0, "dbnum") && b.size() == 6) { sec.dbnum = b[5] - '0'; return; }
-    // Colours ([Red], [红色], [Color 10]) and anything else: not shown.
+    if (starts_with_ci(b, 0, "dbnum") && b.size() == 6 && b[5] >= '1' && b[5] <= '3') { sec.dbnum = b[5] - '0'; return; }
+    // Colours ([Red], [红色], [Color 10]): not in text, kept for displays (format_color).
+    sec.color = parse_color(b);
 }
 
 Section parse_section(std::string_view s) {
@@ -232,6 +272,9 @@ Section parse_section(std::string_view s) {
         } else if (starts_with_ci(s, i, "general")) {
             sec.toks.push_back({Tok::General});
             i += 7;
+        } else if (s.substr(i, 14) == "G/通用格式") {  // General as zh-CN Excel spells it in TEXT()
+            sec.toks.push_back({Tok::General});
+            i += 14;
         } else if (starts_with_ci(s, i, "am/pm")) {
             sec.toks.push_back({Tok::AmPm, 0, "AM|PM"});
             i += 5;
@@ -397,6 +440,18 @@ std::shared_ptr<const Format> parse_format(std::string_view code) {
     for (std::string_view s : split_sections(code)) {
         if (f->sections.size() == 4) break;
         Section sec = parse_section(s);
+        if (sec.sys) {
+            // The system's long date or time, whatever the code says after it (the code is
+            // Excel's rendering in the locale that saved it): zh-CN's, the locale of these workbooks.
+            Section sys = parse_section(sec.sys == 1 ? "yyyy\"年\"m\"月\"d\"日\"" : "h:mm:ss");
+            sys.op = sec.op;
+            sys.cond = sec.cond;
+            sys.color = sec.color;
+            sys.dbnum = sec.dbnum;
+            sec = std::move(sys);
+        }
+        // A section that is only [DBNum2] (TEXT(123,"[DBNum2]")) is General with numerals.
+        if (sec.dbnum && sec.toks.empty()) sec.toks.push_back({Tok::General});
         analyse(sec);
         f->sections.push_back(std::move(sec));
     }
@@ -412,52 +467,6 @@ const Format& cached_format(std::string_view code) {
     if (it != cache.end()) return *it->second;
     if (cache.size() > 512) cache.clear();
     return *cache.emplace(key, parse_format(code)).first->second;
-}
-
-// ---------------------------------------------------------------------------------------
-// Chinese numerals ([DBNum1] 一二三, [DBNum2] 壹贰叁, [DBNum3] full-width digits).
-
-const char* const kCnDigit1[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-const char* const kCnDigit2[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
-
-// An integer's digits read as a Chinese number: 1234 -> 一千二百三十四.
-std::string cn_number(const std::string& digits, int style) {
-    if (digits.empty() || digits.find_first_not_of('0') == std::string::npos) return style == 2 ? "零" : "〇";
-    const char* const* dg = style == 2 ? kCnDigit2 : kCnDigit1;
-    const char* small[] = {"", style == 2 ? "拾" : "十", style == 2 ? "佰" : "百", style == 2 ? "仟" : "千"};
-    const char* big[] = {"", "万", "亿", "万亿"};
-    std::string out;
-    size_t n = digits.size();
-    bool pending_zero = false;
-    for (size_t i = 0; i < n; ++i) {
-        int d = digits[i] - '0';
-        size_t pos = n - 1 - i;  // power of ten
-        if (d == 0) {
-            pending_zero = true;
-        } else {
-            if (pending_zero && !out.empty()) out += style == 2 ? "零" : "〇";
-            pending_zero = false;
-            // 10-19 read 十X rather than 一十X in DBNum1
-            if (!(style == 1 && d == 1 && pos % 4 == 1 && out.empty())) out += dg[d];
-            out += small[pos % 4];
-        }
-        if (pos % 4 == 0 && pos > 0) {
-            // close a group of four digits with 万/亿 when it held something
-            size_t gs = i >= 3 ? i - 3 : 0;
-            if (digits.compare(gs, i - gs + 1, std::string(i - gs + 1, '0')) != 0) out += big[std::min<size_t>(pos / 4, 3)];
-        }
-    }
-    return out;
-}
-
-std::string cn_digits(const std::string& digits, int style) {
-    std::string out;
-    for (char c : digits) {
-        if (c < '0' || c > '9') { out += c; continue; }
-        if (style == 3) utf8::append(out, char32_t(0xFF10 + (c - '0')));
-        else out += (style == 2 ? kCnDigit2 : kCnDigit1)[c - '0'];
-    }
-    return out;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -507,9 +516,14 @@ std::string render_general_into(const Section& sec, double v, bool show_sign) {
     std::string out;
     if (show_sign && v < 0) out += '-';
     for (const Token& k : sec.toks) {
-        if (k.kind == Tok::General) out += format_general_cell(std::fabs(v));
-        else if (k.kind == Tok::Literal) out += k.text;
-        else if (k.kind == Tok::Percent) out += '%';
+        if (k.kind == Tok::General) {
+            std::string g = format_general_cell(std::fabs(v));
+            out += sec.dbnum ? nf::cn_rewrite(g, nf::mark_number_text(g), sec.dbnum) : g;
+        } else if (k.kind == Tok::Literal) {
+            out += k.text;
+        } else if (k.kind == Tok::Percent) {
+            out += '%';
+        }
     }
     return out;
 }
@@ -528,6 +542,32 @@ void emit_int_ph(std::string& out, Tok kind, int r, bool leftmost, const std::st
     if (r < len) put_digit(d[len - 1 - r], r);
     else if (kind == Tok::Zero) put_digit('0', r);
     else if (kind == Tok::Quest) out += ' ';
+}
+
+// The fraction p/q closest to f (0 <= f, f * maxq < 9e18) with q <= maxq, from f's continued-fraction
+// convergents and the last semiconvergent (as Python's Fraction.limit_denominator): O(log maxq)
+// steps. Trying every denominator took 10^8 steps for a "?/????????" format (a fuzz timeout), so
+// render_number keeps that exhaustive search only for denominators up to 4 digits.
+void closest_fraction(double f, long long maxq, long long& p, long long& q) {
+    long long p0 = 0, q0 = 1, p1 = 1, q1 = 0;
+    double x = f;
+    for (int i = 0; i < 80; ++i) {
+        double fa = std::floor(x);
+        if (q1 > 0 && !(fa <= double(maxq - q0) / double(q1))) break;  // next convergent too fine
+        long long a = (long long)fa;
+        long long p2 = p0 + a * p1, q2 = q0 + a * q1;
+        p0 = p1, q0 = q1, p1 = p2, q1 = q2;
+        double r = x - fa;
+        if (r <= 0) break;  // f is exactly p1/q1
+        x = 1 / r;
+    }
+    long long k = (maxq - q0) / q1;
+    long long ps = p0 + k * p1, qs = q0 + k * q1;  // the semiconvergent between the last two
+    bool semi = qs > 0 && std::fabs(f - double(ps) / double(qs)) < std::fabs(f - double(p1) / double(q1));
+    p = semi ? ps : p1;
+    q = semi ? qs : q1;
+    long long g = std::gcd(p, q);
+    if (g > 1) p /= g, q /= g;
 }
 
 std::optional<std::string> render_number(const Section& sec, double v, bool show_sign) {
@@ -549,12 +589,18 @@ std::optional<std::string> render_number(const Section& sec, double v, bool show
             long long maxq = 1;
             for (int i = 0; i < sec.den_ph && maxq < 100000000; ++i) maxq *= 10;
             maxq = std::max<long long>(1, maxq - 1);
-            double best = 2;
-            for (long long qq = 1; qq <= maxq; ++qq) {
-                long long pp = (long long)std::floor(f * double(qq) + 0.5);
-                double err = std::fabs(f - double(pp) / double(qq));
-                if (err < best - 1e-15) { best = err; p = pp; q = qq; }
-                if (err == 0) break;
+            // No integer part shown and a numerator beyond long long: not shown as a fraction.
+            if (!(f * double(maxq) < 9e18)) return std::nullopt;
+            if (maxq > 9999) {
+                closest_fraction(f, maxq, p, q);
+            } else {
+                double best = 2;
+                for (long long qq = 1; qq <= maxq; ++qq) {
+                    long long pp = (long long)std::floor(f * double(qq) + 0.5);
+                    double err = std::fabs(f - double(pp) / double(qq));
+                    if (err < best - 1e-15) { best = err; p = pp; q = qq; }
+                    if (err == 0) break;
+                }
             }
         }
         if (sec.int_ph > 0 && p == q) { whole += 1; p = 0; }
@@ -636,22 +682,6 @@ std::optional<std::string> render_number(const Section& sec, double v, bool show
     }
     if (neg && !all_zero(ip, fp)) out += '-';
     else if (neg && sec.int_ph == 0 && sec.dec_ph == 0 && !sec.sci) out += '-';
-    if (sec.dbnum) {
-        // Chinese numerals: the digits are spelled, placeholders do not pad.
-        std::string num = sec.dbnum == 3 ? cn_digits(ip.empty() ? "0" : ip, 3) : cn_number(ip, sec.dbnum);
-        if (!fp.empty() && fp.find_first_not_of('0') != std::string::npos) {
-            std::string f = fp;
-            while (!f.empty() && f.back() == '0') f.pop_back();
-            num += (sec.dbnum == 3 ? "．" : "点") + cn_digits(f, sec.dbnum == 3 ? 3 : sec.dbnum);
-        }
-        bool placed = false;
-        for (const Token& k : t) {
-            if (is_digit_ph(k.kind) || k.kind == Tok::Point) { if (!placed) out += num; placed = true; }
-            else if (k.kind == Tok::Literal) out += k.text;
-            else if (k.kind == Tok::Percent) out += '%';
-        }
-        return out;
-    }
     // Trailing '#'/'?' decimals drop zeros.
     std::vector<char> dec_show(fp.size(), 1);
     {
@@ -668,8 +698,10 @@ std::optional<std::string> render_number(const Section& sec, double v, bool show
     bool first_int = true;
     std::string xd = std::to_string(std::abs(exponent));
     bool first_exp = true;
+    std::vector<uint8_t> marks;  // [DBNum]: the role of each byte written (number_format_cn.h)
     for (size_t i = 0; i < t.size(); ++i) {
         const Token& k = t[i];
+        size_t before = out.size();
         switch (k.kind) {
             case Tok::Zero: case Tok::Hash: case Tok::Quest:
                 if (k.n == 0) {
@@ -699,7 +731,18 @@ std::optional<std::string> render_number(const Section& sec, double v, bool show
             case Tok::At: out += format_general(a); break;
             default: break;  // commas (flags), stray date codes
         }
+        if (sec.dbnum) {
+            marks.resize(out.size(), nf::kLit);
+            for (size_t j = before; j < out.size(); ++j) {
+                bool digit = out[j] >= '0' && out[j] <= '9';
+                if (k.kind == Tok::Point) marks[j] = nf::kPoint;
+                else if (!is_digit_ph(k.kind)) continue;
+                else if (k.n == 0) marks[j] = digit ? nf::kInt : out[j] == ',' ? nf::kGroup : nf::kLit;
+                else if (digit) marks[j] = nf::kFrac;
+            }
+        }
     }
+    if (sec.dbnum) return nf::cn_rewrite(out, marks, sec.dbnum);
     return out;
 }
 
@@ -742,7 +785,7 @@ std::optional<std::string> render_date(const Section& sec, double v, bool date19
         if (int(s.size()) < width) s.insert(0, size_t(width - int(s.size())), '0');
         if (sec.dbnum) {
             // [DBNum1]yyyy年m月d日 reads 二〇二四年三月五日: years digit by digit, others as numbers
-            return width >= 4 ? cn_digits(s, sec.dbnum) : (sec.dbnum == 3 ? cn_digits(s, 3) : cn_number(std::to_string(x), sec.dbnum));
+            return width >= 4 ? cn_digits(s, sec.dbnum) : (sec.dbnum == 3 ? cn_digits(s, 3) : cn_number(std::to_string(x), sec.dbnum, true));
         }
         return s;
     };
@@ -867,6 +910,76 @@ std::optional<std::string> try_format_number(double v, std::string_view code, bo
         return render_text_section(*sec, num);
     }
     return render_number(*sec, v, !show_abs);
+}
+
+// The decimal digits `ds` (the first standing for 10^e) as the nearest double.
+static double digits_value(const std::string& ds, int e) {
+    if (ds.empty()) return 0;
+    std::string t = "0." + ds + "e" + std::to_string(e + 1);
+    return std::strtod(t.c_str(), nullptr);
+}
+
+double round_as_displayed(double v, std::string_view code) {
+    if (code.empty() || !std::isfinite(v) || v == 0) return v;
+    const Format& f = cached_format(code);
+    bool show_abs = false;
+    const Section* sec = select_section(f, v, show_abs);
+    // Shown as it is (General), as a date or time, as text, or not at all: unchanged.
+    if (!sec || sec->is_date || sec->is_general || sec->bad) return v;
+    if (sec->int_ph + sec->dec_ph + sec->num_ph + sec->den_ph == 0) return v;
+    double a = std::fabs(v), sign = v < 0 ? -1 : 1;
+    Sig s = sig15(a);
+    if (sec->fraction) {
+        double unit = 1;  // what one shown unit is worth
+        for (int i = 0; i < sec->percent; ++i) unit /= 100;
+        for (int i = 0; i < sec->scale; ++i) unit *= 1000;
+        double x = a / unit;
+        double whole = sec->int_ph > 0 ? std::floor(x) : 0, fr = x - whole;
+        long long p = 0, q = 1;
+        if (sec->fixed_den > 0) {
+            q = sec->fixed_den;
+            p = (long long)std::floor(fr * double(q) + 0.5);
+        } else {
+            if (sec->den_ph > 4) return v;  // not rounded: see docs/conformance.md
+            long long maxq = 1;
+            for (int i = 0; i < sec->den_ph; ++i) maxq *= 10;
+            double best = 2;
+            for (long long qq = 1; qq < maxq; ++qq) {
+                long long pp = (long long)std::floor(fr * double(qq) + 0.5);
+                double err = std::fabs(fr - double(pp) / double(qq));
+                if (err < best - 1e-15) { best = err; p = pp; q = qq; }
+                if (err == 0) break;
+            }
+        }
+        return sign * (whole + double(p) / double(q)) * unit;
+    }
+    int e2 = s.e;
+    std::string ds;
+    if (sec->sci) {
+        // as render_number: the mantissa keeps its placeholders' digits
+        int I = sec->int_ph;
+        auto exp_for = [&](int e) {
+            if (sec->int_has_hash && I > 1) return int(std::floor(double(e) / I)) * I;
+            return e - (I > 0 ? I - 1 : -1);
+        };
+        int ex = exp_for(s.e);
+        ds = round_digits(s, s.e - ex + 1 + sec->dec_ph, e2);
+        if (e2 != s.e) { ex = exp_for(e2); ds = round_digits(s, s.e - ex + 1 + sec->dec_ph, e2); }
+    } else {
+        // decimals of the value itself: 0.00 → 2, 0% → 2, #,##0, → -3
+        int decimals = sec->dec_ph + 2 * sec->percent - 3 * sec->scale;
+        ds = round_digits(s, s.e + 1 + decimals, e2);
+    }
+    return sign * digits_value(ds, e2);
+}
+
+std::optional<uint32_t> format_color(double v, std::string_view code) {
+    if (code.empty()) return std::nullopt;
+    const Format& f = cached_format(code);
+    bool show_abs = false;
+    const Section* sec = select_section(f, v, show_abs);
+    if (!sec || !sec->color) return std::nullopt;
+    return sec->color & 0xFFFFFF;
 }
 
 std::string format_number(double v, std::string_view code, bool date1904) {
