@@ -337,8 +337,9 @@ struct Compiler {
             return;
         }
         if (fname == "CELL" && argc >= 1 && n.children[0].kind == NodeKind::String &&
-            iequal_ascii(n.children[0].text, "width"))
-            not_evaluated("CELL(\"width\") (column widths)");
+            iequal_ascii(n.children[0].text, "filename"))
+            not_evaluated("CELL(\"filename\") (the workbook's path)");
+        if (fname == "GETPIVOTDATA") not_evaluated("GETPIVOTDATA (pivot tables)");
         int32_t id = reg.find_id(fname);
         bool args_array = array_mode;
         if (id >= 0) {

@@ -82,7 +82,7 @@ struct Program {
     uint32_t frame_size = 0;         // local slots of the formula itself (LET)
     std::vector<LambdaInfo> lambdas;
     // Non-empty: the formula parses but uses a construct Suanpan does not evaluate (a table
-    // reference, an external reference, CELL("width")…), named here for the diagnostic.
+    // reference, an external reference, CELL("filename")…), named here for the diagnostic.
     // Workbook::compile then treats it as it treats text that does not parse: the cell keeps
     // its cached value and the formula is reported.
     std::string unsupported;

@@ -63,6 +63,10 @@ private:
 struct SheetLayout {
     std::vector<RangeAddr> merges;
     std::map<int32_t, double> column_widths;  // 0-based column -> width in characters (Excel's unit)
+    struct ColSpan { int32_t first, last; double width; };
+    std::vector<ColSpan> wide_col_spans;       // <col> spans too wide for column_widths (0-based)
+    double default_col_width = 0;              // <sheetFormatPr defaultColWidth> (0: not given)
+    int32_t base_col_width = 8;                // <sheetFormatPr baseColWidth>, characters
     std::map<int32_t, double> row_heights;    // 0-based row -> height in points
     int32_t frozen_rows = 0;                   // rows above the split that stay visible
     int32_t frozen_cols = 0;

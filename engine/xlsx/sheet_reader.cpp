@@ -129,9 +129,15 @@ private:
                 if (lo < 1 || hi < lo || hi > kMaxCols) continue;
                 if (c.attribute("hidden").as_bool() && hi - lo <= 16383)
                     for (int k = lo; k <= hi; ++k) lay.hidden_cols.push_back(k - 1);
+                if (c.attribute("width") && hi - lo > 255)
+                    lay.wide_col_spans.push_back({lo - 1, hi - 1, c.attribute("width").as_double()});
                 if (!c.attribute("width") || hi - lo > 255) continue;  // whole-sheet defaults: not kept
                 for (int k = lo; k <= hi; ++k) lay.column_widths[k - 1] = c.attribute("width").as_double();
             }
+        if (auto fmt = child_local(ws, "sheetFormatPr")) {  // CELL("width") of columns without <col>
+            lay.default_col_width = fmt.attribute("defaultColWidth").as_double();
+            lay.base_col_width = fmt.attribute("baseColWidth").as_int(8);
+        }
         if (auto prot = child_local(ws, "sheetProtection")) lay.protected_sheet = prot.attribute("sheet").as_bool();
         if (auto mc = child_local(ws, "mergeCells"))
             for (auto m = mc.first_child(); m; m = m.next_sibling())

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "calc/calculator.h"
+#include "model/workbook.h"
 
 using namespace sp;
 
@@ -170,6 +171,108 @@ TEST_CASE("CELL: address, col, row, contents, type", "[info]") {
     CHECK(b.error("=CELL(\"hello\",A1)") == Err::Value);
     CHECK(b.error("=CELL(TRUE,A1)") == Err::Value);
     CHECK(b.error("=CELL(2,A1)") == Err::Value);
+}
+
+// CELL("width"): Excel's stored widths (characters plus padding, as openpyxl and Excel
+// write them) to the integer part of the shown width: 9.140625 shows 8.43 -> 8 (the
+// default); 11.52 shows 10.86 (76 px) -> 10; 12.7 shows 12 (89 px); 30.5 shows 29.71 -> 29;
+// 3 shows 2.29 -> 2. The second element is TRUE for a column without a width of its own.
+TEST_CASE("CELL(\"width\") from the sheet's columns", "[info][cell]") {
+    Book b;
+    SheetLayout& lay = b.wb.sheet(b.s).layout();
+    lay.column_widths[1] = 11.52;     // B
+    lay.column_widths[2] = 12.7;      // C
+    lay.column_widths[3] = 30.5;      // D
+    lay.column_widths[4] = 3;         // E
+    lay.column_widths[5] = 9.140625;  // F: Excel's default written out
+    lay.column_widths[6] = 20;        // G, hidden
+    lay.hidden_cols = {6};
+    lay.wide_col_spans.push_back({10, 16383, 15.7109375});  // K:XFD, as LibreOffice writes the rest
+    CHECK(b.num("=INDEX(CELL(\"width\",B1),1,1)") == 10);
+    CHECK(b.num("=INDEX(CELL(\"width\",C7:C9),1,1)") == 12);
+    CHECK(b.num("=INDEX(CELL(\"width\",D1),1,1)") == 29);
+    CHECK(b.num("=INDEX(CELL(\"width\",E1),1,1)") == 2);
+    CHECK(b.num("=INDEX(CELL(\"width\",F1),1,1)") == 8);
+    CHECK(b.num("=INDEX(CELL(\"width\",G1),1,1)") == 0);    // hidden
+    CHECK(b.num("=INDEX(CELL(\"width\",M1),1,1)") == 15);   // 15.71 -> 15
+    CHECK(b.num("=INDEX(CELL(\"width\",A1),1,1)") == 8);    // no <col>, no sheetFormatPr: 8.43
+    CHECK_FALSE(b.truth("=INDEX(CELL(\"width\",B1),1,2)"));
+    CHECK(b.truth("=INDEX(CELL(\"width\",A1),1,2)"));       // default width
+    Value v = b.eval("=CELL(\"width\",B1)");
+    REQUIRE(v.is_array());  // {10, FALSE}: a plain formula keeps 10, as older Excel caches it
+    CHECK(v.array().cols() == 2);
+    b.wb.set_formula(b.s, at("Y1"), "=CELL(\"width\",B1)*1");  // a cell keeps the top-left value
+    {
+        Calculator calc(b.wb);
+        calc.recalc_full();
+        Value y1 = b.wb.get(b.s, at("Y1"));
+        REQUIRE(y1.is_number());
+        CHECK(y1.number() == 10);
+    }
+    lay.default_col_width = 13.7109375;  // <sheetFormatPr defaultColWidth=…>: 13 characters
+    CHECK(b.num("=INDEX(CELL(\"width\",A1),1,1)") == 13);
+    lay.default_col_width = 0;
+    lay.base_col_width = 10;             // <sheetFormatPr baseColWidth="10">
+    CHECK(b.num("=INDEX(CELL(\"width\",A1),1,1)") == 10);
+}
+
+// CELL("format"), "color", "parentheses", "prefix", "protect": the codes of Excel's table
+// (General G, 0 F0, #,##0 ,0, 0.00 F2, #,##0.00 ,2, $#,##0_);($#,##0) C0, with [Red] C0-,
+// 0% P0, 0.00% P2, 0.00E+00 S2, # ?/? G, m/d/yy D4, d-mmm-yy D1, d-mmm D2, mmm-yy D3, mm/dd
+// D5, h:mm AM/PM D7, h:mm:ss AM/PM D6, h:mm D9, h:mm:ss D8).
+TEST_CASE("CELL: format, color, parentheses, prefix, protect", "[info][cell]") {
+    Book b;
+    auto styled = [&](const char* a1, const char* code, Value v = Value(1.5)) {
+        CellStyle st;
+        st.number_format = code;
+        b.set(a1, v);
+        b.wb.sheet(b.s).set_style(at(a1).row, at(a1).col, b.wb.styles().add(st));
+    };
+    const std::pair<const char*, const char*> table[] = {
+        {"General", "G"}, {"0", "F0"}, {"#,##0", ",0"}, {"0.00", "F2"}, {"#,##0.00", ",2"},
+        {"$#,##0_);($#,##0)", "C0"}, {"$#,##0_);[Red]($#,##0)", "C0-"}, {"$#,##0.00_);($#,##0.00)", "C2"},
+        {"$#,##0.00_);[Red]($#,##0.00)", "C2-"}, {"0%", "P0"}, {"0.00%", "P2"}, {"0.00E+00", "S2"},
+        {"# ?/?", "G"}, {"# ??/??", "G"}, {"m/d/yy", "D4"}, {"m/d/yy h:mm", "D4"}, {"mm/dd/yy", "D4"},
+        {"d-mmm-yy", "D1"}, {"dd-mmm-yy", "D1"}, {"d-mmm", "D2"}, {"dd-mmm", "D2"}, {"mmm-yy", "D3"},
+        {"mm/dd", "D5"}, {"h:mm AM/PM", "D7"}, {"h:mm:ss AM/PM", "D6"}, {"h:mm", "D9"}, {"h:mm:ss", "D8"},
+        {"#,##0;[Red]-#,##0", ",0-"}, {"(#,##0)", ",0()"}, {"[$\xC2\xA5-804]#,##0.00", "C2"},
+    };
+    int row = 1;
+    for (auto [code, want] : table) {
+        std::string a1 = "B" + std::to_string(row++);
+        styled(a1.c_str(), code);
+        INFO(code);
+        CHECK(b.text("=CELL(\"format\"," + a1 + ")") == want);
+    }
+    styled("C1", "#,##0;[Red]-#,##0");
+    styled("C2", "(#,##0)");
+    CHECK(b.num("=CELL(\"color\",C1)") == 1);
+    CHECK(b.num("=CELL(\"color\",C2)") == 0);
+    CHECK(b.num("=CELL(\"parentheses\",C2)") == 1);
+    CHECK(b.num("=CELL(\"parentheses\",C1)") == 0);
+    CHECK(b.num("=CELL(\"parentheses\",B6)") == 0);  // ($#,##0) only for negatives
+    // prefix: the alignment of a text constant; "" for numbers and blanks.
+    b.set("D1", S("left"));
+    CellStyle right, centre;
+    right.halign = HAlign::Right;
+    centre.halign = HAlign::Center;
+    b.set("D2", S("right"));
+    b.wb.sheet(b.s).set_style(1, 3, b.wb.styles().add(right));
+    b.set("D3", S("centre"));
+    b.wb.sheet(b.s).set_style(2, 3, b.wb.styles().add(centre));
+    b.set("D4", Value(4.0));
+    CHECK(b.text("=CELL(\"prefix\",D1)") == "'");
+    CHECK(b.text("=CELL(\"prefix\",D2)") == "\"");
+    CHECK(b.text("=CELL(\"prefix\",D3)") == "^");
+    CHECK(b.text("=CELL(\"prefix\",D4)") == "");
+    CHECK(b.text("=CELL(\"prefix\",D9)") == "");
+    // protect: 1 for a locked cell (the default), 0 with <protection locked="0"/>.
+    CellStyle open;
+    open.locked = false;
+    b.set("E1", Value(1.0));
+    b.wb.sheet(b.s).set_style(0, 4, b.wb.styles().add(open));
+    CHECK(b.num("=CELL(\"protect\",E1)") == 0);
+    CHECK(b.num("=CELL(\"protect\",E2)") == 1);
 }
 
 TEST_CASE("SHEET and SHEETS", "[info]") {

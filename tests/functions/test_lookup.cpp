@@ -225,8 +225,65 @@ TEST_CASE("ROW, COLUMN, ROWS, COLUMNS, AREAS, ADDRESS", "[lookup]") {
     CHECK(b.text("=ADDRESS(2,3,4)") == "C2");
     CHECK(b.text("=ADDRESS(2,3,1,FALSE)") == "R2C3");
     CHECK(b.text("=ADDRESS(2,3,4,FALSE)") == "R[2]C[3]");
-    CHECK(b.text("=ADDRESS(1,28,1,TRUE,\"收入支出决算总表\")") == "'收入支出决算总表'!$AB$1");
+    CHECK(b.text("=ADDRESS(1,28,1,TRUE,\"收入支出决算总表\")") == "收入支出决算总表!$AB$1");
     CHECK(b.error("=ADDRESS(0,1)") == Err::Value);
+}
+
+// ADDRESS quotes a sheet name as Excel writes it in formulas: word characters of any script
+// (so 一月 and École stay bare), _ and . are plain; anything else, a leading digit or dot,
+// an A1 reference (within XFD1048576) or the start of an R1C1 one is quoted, with '' for '.
+// ("'A Wird One$'!$A$1" and "'Me lo invente'!$C$2" are from calc_tests/ADDRESS.xlsx.)
+TEST_CASE("ADDRESS: quoting of sheet names", "[lookup][address]") {
+    Book b;
+    auto addr = [&](const char* sheet, const char* mode = "1,TRUE") {
+        return b.text(std::string("=ADDRESS(2,3,") + mode + ",\"" + sheet + "\")");
+    };
+    CHECK(addr("Sheet2") == "Sheet2!$C$2");
+    CHECK(addr("A Wird One$") == "'A Wird One$'!$C$2");
+    CHECK(addr("Sheet 1") == "'Sheet 1'!$C$2");
+    CHECK(addr("Sheet-1") == "'Sheet-1'!$C$2");
+    CHECK(addr("Sheet.1") == "Sheet.1!$C$2");
+    CHECK(addr("_draft") == "_draft!$C$2");
+    CHECK(addr("2024") == "'2024'!$C$2");
+    CHECK(addr("1月") == "'1月'!$C$2");
+    CHECK(addr(".x") == "'.x'!$C$2");
+    CHECK(addr("O'Brien") == "'O''Brien'!$C$2");  // ' doubled
+    CHECK(addr("一月") == "一月!$C$2");
+    CHECK(addr("École") == "École!$C$2");
+    CHECK(addr("表1（续）") == "'表1（续）'!$C$2");  // full-width brackets are not word characters
+    CHECK(addr("收入 支出") == "'收入 支出'!$C$2");
+    CHECK(addr("A1") == "'A1'!$C$2");
+    CHECK(addr("xfd1048576") == "'xfd1048576'!$C$2");
+    CHECK(addr("XFE1") == "XFE1!$C$2");          // past the last column: not a reference
+    CHECK(addr("A1048577") == "A1048577!$C$2");  // past the last row
+    CHECK(addr("R") == "'R'!$C$2");
+    CHECK(addr("RC") == "'RC'!$C$2");
+    CHECK(addr("R2D2") == "'R2D2'!$C$2");        // starts with R2
+    CHECK(addr("C3PO") == "'C3PO'!$C$2");
+    CHECK(addr("RC1x") == "'RC1x'!$C$2");
+    CHECK(addr("RA") == "RA!$C$2");
+    CHECK(addr("Sheet 1", "1,FALSE") == "'Sheet 1'!R2C3");
+    CHECK(addr("一月", "4,FALSE") == "一月!R[2]C[3]");
+    CHECK(addr("") == "!$C$2");
+}
+
+// VLOOKUP/HLOOKUP/LOOKUP/MATCH over a table that is not a range: an array constant, or an
+// array a formula computes (CHOOSE({1,2},…), IF, a LET value), exact and approximate.
+TEST_CASE("VLOOKUP with an array table", "[lookup][vlookup]") {
+    Book b;
+    b.column(0, 1, {S("办公费"), S("印刷费"), S("差旅费")});
+    b.column(1, 1, {Value(12.5), Value(3.0), Value(40.0)});
+    CHECK(b.text("=VLOOKUP(2,{1,\"a\";2,\"b\";3,\"c\"},2,FALSE)") == "b");
+    CHECK(b.text("=VLOOKUP(2.5,{1,\"a\";2,\"b\";3,\"c\"},2)") == "b");
+    CHECK(b.error("=VLOOKUP(0,{1,\"a\";2,\"b\"},2)") == Err::NA);
+    CHECK(b.error("=VLOOKUP(1,{1,\"a\";2,\"b\"},3,FALSE)") == Err::Ref);
+    // The reversed lookup idiom: a table built from two columns, key in the second.
+    CHECK(b.text("=VLOOKUP(3,CHOOSE({1,2},B1:B3,A1:A3),2,FALSE)") == "印刷费");
+    CHECK(b.num("=VLOOKUP(\"差旅费\",IF({1,0},A1:A3,B1:B3*2),2,FALSE)") == 80);
+    CHECK(b.num("=LET(t,CHOOSE({1,2},A1:A3,B1:B3),VLOOKUP(\"印刷费\",t,2,FALSE))") == 3);
+    CHECK(b.num("=HLOOKUP(\"y\",{\"x\",\"y\";10,20},2,FALSE)") == 20);
+    CHECK(b.num("=MATCH(40,B1:B3*1,0)") == 3);
+    CHECK(b.num("=LOOKUP(2,{1,2,3},{10,20,30})") == 20);
 }
 
 TEST_CASE("TRANSPOSE, CHOOSECOLS, CHOOSEROWS, HYPERLINK, FORMULATEXT", "[lookup]") {

@@ -64,6 +64,20 @@ TEST_CASE("MEDIAN, MODE, LARGE, SMALL, RANK", "[stats]") {
     CHECK(b.error("=MODE(1,2,3)") == Err::NA);
     CHECK(b.num("=MODE.SNGL(3,1,1,3)") == 3);  // ties: the first to appear
     CHECK(b.num("=SUM(MODE.MULT(3,1,1,3,2))") == 4);
+    // MODE over text (Excel: text in references and arrays is skipped, text typed as an
+    // argument is converted or #VALUE!): the text "4"s of a range do not count.
+    b.wb.set_value(b.s, at("K1"), S("4"));
+    b.wb.set_value(b.s, at("K2"), S("4"));
+    b.wb.set_value(b.s, at("K3"), Value(4.0));
+    b.wb.set_value(b.s, at("K4"), S("x"));
+    b.wb.set_value(b.s, at("K5"), Value(1.0));
+    CHECK(b.error("=MODE(K1:K5)") == Err::NA);
+    CHECK(b.error("=MODE.SNGL(K1:K2)") == Err::NA);
+    CHECK(b.error("=MODE.MULT(K1:K5)") == Err::NA);
+    CHECK(b.num("=MODE(K1:K5,K3)") == 4);
+    CHECK(b.num("=MODE({\"a\",2,\"a\",2})") == 2);
+    CHECK(b.num("=MODE(\"3\",\"3\",1)") == 3);
+    CHECK(b.error("=MODE(\"a\",1,1)") == Err::Value);
     CHECK(b.num("=LARGE(A1:A7,1)") == 6);
     CHECK(b.num("=LARGE(A1:A7,2)") == 4);
     CHECK(b.num("=SMALL(A1:A7,4)") == 6);

@@ -27,7 +27,7 @@ TEST_CASE("real: constructs not evaluated keep their cached values and are repor
     b.sheets = {{"S", "<row r=\"1\"><c r=\"A1\"><v>5</v></c>"
                       "<c r=\"B1\"><f>SUM(Table1[Sales])</f><v>42</v></c>"
                       "<c r=\"C1\"><f>B1*2</f><v>84</v></c>"
-                      "<c r=\"D1\"><f>CELL(\"width\",A1)</f><v>13</v></c>"
+                      "<c r=\"D1\"><f>CELL(\"filename\",A1)</f><v>13</v></c>"
                       "<c r=\"E1\"><f>[3]!Rate*A1</f><v>0.5</v></c>"
                       "<c r=\"F1\"><f>LinkName+1</f><v>8</v></c>"
                       "<c r=\"G1\"><f>1/0</f><v>3</v></c>"
@@ -36,7 +36,7 @@ TEST_CASE("real: constructs not evaluated keep their cached values and are repor
     b.after_sheets = "<definedNames><definedName name=\"LinkName\">[9]Sheet1!$A$1</definedName></definedNames>";
     Document d = read_parts(b.parts());
     CHECK(reported(d, "B1", "table"));
-    CHECK(reported(d, "D1", "CELL(\"width\")"));
+    CHECK(reported(d, "D1", "CELL(\"filename\")"));
     CHECK(reported(d, "E1", "external workbook name"));
     CHECK(reported(d, "F1", "LinkName"));
     Calculator calc(*d.workbook);

@@ -1,12 +1,14 @@
-// info.cpp — the information family: the IS… tests, NA, ERROR.TYPE, TYPE, CELL (row,
-// col, address, contents, type), SHEET and SHEETS.
+// info.cpp — the information family: the IS… tests, NA, ERROR.TYPE, TYPE, CELL (row, col,
+// address, contents, type, width, format, color, parentheses, prefix, protect), SHEET, SHEETS.
 //
 // The IS… tests never fail: they look at the value an argument has (a reference is
 // read by implicit intersection) and answer TRUE or FALSE. ISREF and ISFORMULA look at
 // the argument itself, so they must see the reference, not its value.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "formula/function.h"
 #include "model/workbook.h"
@@ -104,9 +106,140 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// CELL(info, [reference]): the subset "address", "col", "row", "contents", "type".
-// Without a reference it describes the formula's own cell (Excel uses the cell last
-// changed, which a batch engine does not have). Other info types are #VALUE!.
+// CELL("width"): Excel stores a column's width w in characters of the maximum digit width
+// with the padding included; it shows trunc(((256w + trunc(128/7)) / 256) * 7) pixels,
+// that is (pixels - 5) / 7 characters for the default font (Calibri 11, 7-pixel digits),
+// and CELL gives the integer part: 8 for the default 8.43. The second element is TRUE when
+// the column has no width of its own. A hidden column is 0 wide.
+Value width_pair(double width, bool is_default) {
+    Array out(1, 2);
+    out.at(0, 0) = Value(width);
+    out.at(0, 1) = Value::boolean(is_default);
+    return Value::array(std::move(out));
+}
+
+Value cell_width(const Workbook& wb, SheetId sheet, int32_t col) {
+    const SheetLayout& lay = wb.sheet(sheet).layout();
+    if (std::binary_search(lay.hidden_cols.begin(), lay.hidden_cols.end(), col)) return width_pair(0, false);
+    double w = -1;
+    if (auto it = lay.column_widths.find(col); it != lay.column_widths.end()) w = it->second;
+    for (const auto& span : lay.wide_col_spans)
+        if (w < 0 && col >= span.first && col <= span.last) w = span.width;
+    bool is_default = w < 0;
+    if (is_default && lay.default_col_width > 0) w = lay.default_col_width;
+    double chars;
+    if (w < 0) {
+        chars = lay.base_col_width;  // baseColWidth digits plus the padding Excel adds
+    } else {
+        double px = std::trunc((256 * w + std::trunc(128.0 / 7)) / 256 * 7);
+        chars = std::max(0.0, (px - 5) / 7);
+    }
+    return width_pair(std::trunc(chars + 1e-9), is_default);
+}
+
+// The sections of a number format code, split at unquoted, unescaped semicolons.
+std::vector<std::string> format_sections(std::string_view code) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (size_t i = 0; i < code.size(); ++i) {
+        char c = code[i];
+        if (c == '"') quoted = !quoted;
+        if (!quoted && c == '\\' && i + 1 < code.size()) {
+            out.back() += c;
+            out.back() += code[++i];
+            continue;
+        }
+        if (!quoted && c == ';') { out.emplace_back(); continue; }
+        out.back() += c;
+    }
+    return out;
+}
+
+// A section with its quoted text, escapes and bracketed parts ([Red], [$-804]) removed,
+// lower-cased; `colour` says whether it had a colour in brackets, `currency` a [$…] symbol.
+std::string format_skeleton(std::string_view sec, bool& colour, bool& currency) {
+    std::string out;
+    colour = currency = false;
+    for (size_t i = 0; i < sec.size(); ++i) {
+        char c = sec[i];
+        if (c == '"') {
+            size_t j = sec.find('"', i + 1);
+            i = j == std::string_view::npos ? sec.size() : j;
+            continue;
+        }
+        if (c == '\\' || c == '_' || c == '*') { ++i; continue; }
+        if (c == '[') {
+            size_t j = sec.find(']', i);
+            std::string in = lower(sec.substr(i + 1, j == std::string_view::npos ? std::string_view::npos : j - i - 1));
+            if (!in.empty() && in[0] == '$') currency = currency || in.size() > 1 && in[1] != '-';
+            else if (in.rfind("color", 0) == 0 || in == "red" || in == "black" || in == "blue" || in == "cyan" ||
+                     in == "green" || in == "magenta" || in == "white" || in == "yellow")
+                colour = true;
+            else if (!in.empty() && (in[0] == 'h' || in[0] == 'm' || in[0] == 's')) out += in[0];  // elapsed time
+            i = j == std::string_view::npos ? sec.size() : j;
+            continue;
+        }
+        out += char(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+// CELL("format"): Excel's code for the cell's number format — G, F0…, ,0…, C0…, P0…, S0…,
+// D1…D9 — with "-" when negative numbers are in colour and "()" when positive (or all)
+// numbers are in parentheses. Date and time formats outside Excel's table of built-in
+// ones take the code of the closest entry (by which of day, month, year, time they show).
+std::string cell_format(std::string_view code) {
+    std::vector<std::string> secs = format_sections(code);
+    bool colour, currency;
+    std::string s = format_skeleton(secs[0], colour, currency);
+    bool neg_colour = false;
+    if (secs.size() > 1) {
+        bool c2, cur2;
+        format_skeleton(secs[1], c2, cur2);
+        neg_colour = c2;
+    }
+    std::string out;
+    if (s == "general" || s.empty() || s == "@") out = "G";
+    else if (s.find('?') != std::string::npos && s.find('/') != std::string::npos) out = "G";  // fractions
+    else if (s.find_first_of("ydhs") != std::string::npos || (s.find('m') != std::string::npos && s.find('0') == std::string::npos)) {
+        bool y = s.find('y') != std::string::npos, d = s.find('d') != std::string::npos;
+        bool h = s.find('h') != std::string::npos, sec = s.find('s') != std::string::npos;
+        bool ampm = s.find("am/pm") != std::string::npos || s.find("a/p") != std::string::npos;
+        bool mmm = s.find("mmm") != std::string::npos;
+        bool m = s.find('m') != std::string::npos;
+        if (d || y) {
+            if (!y) out = mmm ? "D2" : "D5";
+            else if (!d) out = mmm ? "D3" : "D4";
+            else out = mmm ? "D1" : "D4";
+        } else if (h || (m && sec)) {
+            out = ampm ? (sec ? "D6" : "D7") : (sec ? "D8" : "D9");
+        } else {
+            out = "D3";
+        }
+    } else {
+        size_t dot = s.find('.');
+        int decimals = 0;
+        if (dot != std::string::npos)
+            for (size_t i = dot + 1; i < s.size() && (s[i] == '0' || s[i] == '#' || s[i] == '?'); ++i) ++decimals;
+        std::string d = std::to_string(decimals);
+        bool money = currency || s.find_first_of("$") != std::string::npos || s.find("\xC2\xA5") != std::string::npos ||
+                     s.find("\xEF\xBF\xA5") != std::string::npos || s.find("\xE2\x82\xAC") != std::string::npos;
+        if (s.find('%') != std::string::npos) out = "P" + d;
+        else if (s.find("e+") != std::string::npos || s.find("e-") != std::string::npos) out = "S" + d;
+        else if (money) out = "C" + d;
+        else if (s.find(',') != std::string::npos) out = "," + d;
+        else out = "F" + d;
+    }
+    if (neg_colour) out += "-";
+    if (s.find('(') != std::string::npos) out += "()";
+    return out;
+}
+
+// CELL(info, [reference]): address, col, row, contents, type, width, format, color,
+// parentheses, prefix and protect. Without a reference it describes the formula's own cell
+// (Excel uses the cell last changed, which a batch engine does not have). "filename" is
+// not computed (the compiler reports it and the cell keeps its cached value); other info
+// types are #VALUE!, as in Excel.
 Operand fn_cell(CallContext& ctx, Args args) {
     Value info = ctx.scalar(args[0]);
     if (info.is_error()) return info;
@@ -118,17 +251,38 @@ Operand fn_cell(CallContext& ctx, Args args) {
         target = args[1].area_list().front();
     }
     int32_t row = target.range.r1, col = target.range.c1;
+    const Workbook& wb = ctx.workbook();
+    const Sheet& sheet = wb.sheet(target.sheet);
     if (what == "row") return Value(double(row + 1));
     if (what == "col") return Value(double(col + 1));
     if (what == "address") {
         std::string a = "$" + column_letters(col) + "$" + std::to_string(row + 1);
-        if (target.sheet != ctx.sheet()) a = quote_sheet_name(ctx.workbook().sheet(target.sheet).name()) + "!" + a;
+        if (target.sheet != ctx.sheet()) a = quote_sheet_name(wb.sheet(target.sheet).name()) + "!" + a;
         return Value::string(a);
     }
     if (what == "contents") return ctx.cell_value(target.sheet, row, col);
     if (what == "type") {
         Value v = ctx.cell_value(target.sheet, row, col);
         return Value::string(v.is_empty() ? "b" : (v.is_string() ? "l" : "v"));
+    }
+    if (what == "width") return cell_width(wb, target.sheet, col);
+    const CellStyle& st = wb.styles().at(sheet.style_at(row, col));
+    if (what == "protect") return Value(st.locked ? 1.0 : 0.0);
+    if (what == "format") return Value::string(cell_format(st.number_format));
+    if (what == "color" || what == "parentheses") {
+        std::string f = cell_format(st.number_format);
+        if (what == "color") return Value(f.find('-') != std::string::npos ? 1.0 : 0.0);
+        return Value(f.find("()") != std::string::npos ? 1.0 : 0.0);
+    }
+    if (what == "prefix") {  // the alignment of a text constant: ' left, " right, ^ centred, \ fill
+        Value v = ctx.cell_value(target.sheet, row, col);
+        if (!v.is_string() || sheet.formula_at(row, col) != kNoFormula) return Value::string("");
+        switch (st.halign) {
+            case HAlign::Right: return Value::string("\"");
+            case HAlign::Center: return Value::string("^");
+            case HAlign::Fill: return Value::string("\\");
+            default: return Value::string("'");
+        }
     }
     return error(Err::Value);
 }
@@ -181,7 +335,7 @@ void register_info_functions(FunctionRegistry& reg) {
         {"NA", fn_na, 0, 0, 0, "The error #N/A"},
         {"ERROR.TYPE", fn_error_type, 1, 1, kLift, "The number of an error value"},
         {"TYPE", fn_type, 1, 1, 0, "The type of a value: 1, 2, 4, 16 or 64"},
-        {"CELL", fn_cell, 1, 2, 0, "Information about a cell: address, row, col, contents, type"},
+        {"CELL", fn_cell, 1, 2, 0, "Information about a cell: address, row, col, contents, type, width, format, prefix, protect…"},
         {"SHEET", fn_sheet, 0, 1, 0, "The index of a sheet"},
         {"SHEETS", fn_sheets, 0, 1, 0, "The number of sheets"},
     };

@@ -9,6 +9,7 @@
 // Excel returns rather than what a linear scan would find: cells of another type than
 // the lookup value (blanks, errors, text among numbers) are stepped over.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
@@ -16,6 +17,7 @@
 
 #include "formula/functions/criteria.h"
 #include "formula/functions/text_regex.h"
+#include "formula/functions/utf8.h"
 
 namespace sp {
 namespace {
@@ -630,6 +632,63 @@ Operand fn_areas(CallContext& ctx, Args args) {
     return Value(double(args[0].area_list().size()));
 }
 
+// A sheet name as Excel's ADDRESS writes it: quoted ('' for ') unless it is made of word
+// characters (letters and digits of any script, _ and .), does not start with a digit or a
+// dot, is not an A1 reference and does not start with an R1C1 one (R12…, C3…, RC4…, or is
+// R, C, RC). These are the rules observed in Excel's own formula text (the same that
+// XlsxWriter documents); an empty name gives "!" alone.
+bool address_word_char(char32_t c) {
+    if (c < 0x80) return std::isalnum(int(c)) || c == '_' || c == '.';
+    if (c >= 0x1F000) return true;  // emoji: Excel leaves them unquoted
+    locale_t loc = utf8::unicode_ctype();
+    return loc ? iswalnum_l(wint_t(c), loc) != 0 : true;
+}
+
+// The number of leading ASCII digits of s from i, and their value (capped).
+size_t digits_at(std::string_view s, size_t i, int64_t& value) {
+    size_t j = i;
+    value = 0;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) {
+        if (value < 100000000) value = value * 10 + (s[j] - '0');
+        ++j;
+    }
+    return j - i;
+}
+
+bool address_needs_quotes(std::string_view name) {
+    for (size_t i = 0; i < name.size();)
+        if (!address_word_char(utf8::next(name, i))) return true;
+    if (std::isdigit(static_cast<unsigned char>(name[0])) || name[0] == '.') return true;
+    std::string up(name);
+    for (char& ch : up) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+    std::string_view u = up;
+    // An A1 reference within the sheet's limits.
+    size_t letters = 0;
+    while (letters < u.size() && letters < 4 && u[letters] >= 'A' && u[letters] <= 'Z') ++letters;
+    int64_t n;
+    if (letters >= 1 && letters <= 3 && digits_at(u, letters, n) == u.size() - letters && n >= 1 && n <= kMaxRows) {
+        int64_t col = 0;
+        for (size_t k = 0; k < letters; ++k) col = col * 26 + (u[k] - 'A' + 1);
+        if (col <= kMaxCols) return true;
+    }
+    // The start of an R1C1 reference: R<row>…, C<col>…, RC<col>…, or R, C, RC alone.
+    if (u == "R" || u == "C" || u == "RC") return true;
+    if (u[0] == 'R' && digits_at(u, 1, n) > 0 && n >= 1 && n <= kMaxRows) return true;
+    size_t c = u[0] == 'C' ? 1 : u.substr(0, 2) == "RC" ? 2 : 0;
+    if (c && digits_at(u, c, n) > 0 && n >= 1 && n <= kMaxCols) return true;
+    return false;
+}
+
+std::string address_sheet_prefix(std::string_view name) {
+    if (name.empty() || !address_needs_quotes(name)) return std::string(name) + "!";
+    std::string out = "'";
+    for (char ch : name) {
+        if (ch == '\'') out += '\'';
+        out += ch;
+    }
+    return out + "'!";
+}
+
 // ADDRESS(row, col, [abs 1..4], [a1], [sheet]).
 Operand fn_address(CallContext& ctx, Args args) {
     double row, col, abs = 1;
@@ -649,7 +708,7 @@ Operand fn_address(CallContext& ctx, Args args) {
     if (args.size() > 4 && !args[4].is_missing()) {
         std::string sheet;
         if (Err e = CallContext::to_text(ctx.scalar(args[4]), sheet); e != Err::None) return err(e);
-        out = quote_sheet_name(sheet) + "!";
+        out = address_sheet_prefix(sheet);
     }
     std::string r = std::to_string(int64_t(row)), c = std::to_string(int64_t(col));
     auto part = [&](bool absolute, const std::string& n) {
