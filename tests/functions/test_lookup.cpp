@@ -316,3 +316,12 @@ TEST_CASE("XLOOKUP: binary search over duplicates and across types", "[lookup][x
     CHECK(b.error("=XLOOKUP(\"x\",A1:A6,B1:B6,,1)") == Err::NA);
     CHECK(b.error("=XLOOKUP(\"a*\",B1:B6,A1:A6,,2,2)") == Err::Value);  // no wildcards in binary search
 }
+
+// GETPIVOTDATA: pivot caches are not read. Typed into Suanpan it is #REF! (what Excel gives
+// for a reference outside any pivot table), never #NAME?; in a workbook the compiler reports
+// it and the cell keeps Excel's value (tests/realworld/kept_values.sh).
+TEST_CASE("GETPIVOTDATA without pivot caches", "[lookup][pivot]") {
+    Book b;
+    CHECK(b.error("=GETPIVOTDATA(\"Sales\",A3)") == Err::Ref);
+    CHECK(b.error("=GETPIVOTDATA(\"Sales\",A3,\"Region\",\"East\")") == Err::Ref);
+}
