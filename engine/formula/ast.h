@@ -71,6 +71,7 @@ struct Node {
     std::string prefix;           // Call: "_xlfn." etc. as written
     AreaRef ref;                  // Ref / Name (sheet qualifier)
     std::vector<Node> children;
+    bool resolved = false;        // Name: a structured reference resolved (structured_ref.h), children[0]
 };
 
 }  // namespace sp::formula

@@ -352,7 +352,8 @@ struct Compiler {
             const Node& a = n.children[i];
             size_t ref_index = p.refs.size();
             node(a, args_array);
-            if (a.kind == NodeKind::Ref && reads_address_only(n, i)) p.refs[ref_index].address_only = true;
+            bool is_ref = a.kind == NodeKind::Ref || (a.resolved && a.children[0].kind == NodeKind::Ref);
+            if (is_ref && reads_address_only(n, i)) p.refs[ref_index].address_only = true;
         }
         int delta = 1 - int(argc);
         if (id < 0) {
@@ -383,6 +384,7 @@ struct Compiler {
             case NodeKind::Missing: emit(OpCode::PushMissing); return;
             case NodeKind::Ref: ref(n); return;
             case NodeKind::Name: {
+                if (n.resolved) return node(n.children[0], array_mode);  // a structured reference's range
                 std::string local;
                 bool optional = false;
                 if (!scope.empty() && local_name(n, local, optional))

@@ -8,6 +8,7 @@
 #include "formula/function.h"
 #include "formula/parser.h"
 #include "formula/program.h"
+#include "formula/structured_ref.h"
 
 namespace sp {
 
@@ -49,6 +50,7 @@ uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, st
         return kNoFormula;
     }
     std::string key = formula::print_r1c1(*parsed.ast);
+    key += formula::resolve_structured(*parsed.ast, *this, s, anchor, compiling_name_);  // Table1[Sales] → a range
     if (array_formula) key.insert(0, "{}");
     if (auto it = program_by_key_.find(key); it != program_by_key_.end()) return it->second;
     std::vector<std::string> unknown;
@@ -168,7 +170,9 @@ std::string Workbook::formula_text(SheetId s, CellAddr c) const {
 
 void Workbook::add_name(DefinedName n) {
     SheetId anchor_sheet = n.scope == kNoSheet ? 0 : n.scope;
+    compiling_name_ = true;
     n.program = compile(n.text, anchor_sheet, CellAddr{0, 0}, nullptr, false, &n.unsupported);
+    compiling_name_ = false;
     names_.push_back(std::move(n));
     ++structure_version_;
 }

@@ -13,6 +13,7 @@
 #include "core/value.h"
 #include "model/layout.h"
 #include "model/sheet.h"
+#include "model/table.h"
 
 namespace sp {
 
@@ -118,6 +119,12 @@ public:
     // Sheet-scoped name first, then workbook scope. Case-insensitive.
     const DefinedName* find_name(std::string_view name, SheetId from_sheet) const;
 
+    // --- tables (xl/tables/tableN.xml): read before names and formulas, which resolve them ---
+    void add_table(Table t) { tables_.push_back(std::move(t)); }
+    const std::vector<Table>& tables() const { return tables_; }
+    const Table* find_table(std::string_view name) const;            // by display name, case-insensitive
+    const Table* table_at(SheetId s, CellAddr c) const;              // the table whose area holds c
+
     // --- external workbooks ([1]Sheet1!A1): index N-1 is book [N] -------------------
     std::vector<ExternalBook>& external_books() { return external_books_; }
     const std::vector<ExternalBook>& external_books() const { return external_books_; }
@@ -156,6 +163,8 @@ private:
     std::unordered_map<uint32_t, RangeAddr> array_ranges_;
     std::vector<DefinedName> names_;
     std::vector<ExternalBook> external_books_;
+    std::vector<Table> tables_;
+    bool compiling_name_ = false;  // add_name: a this-row structured reference has no row there
     CalcSettings settings_;
     StyleTable styles_;
     std::vector<Diagnostic> diagnostics_;

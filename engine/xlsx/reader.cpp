@@ -10,6 +10,7 @@
 #include "xlsx/shared_strings.h"
 #include "xlsx/rich_errors.h"
 #include "xlsx/styles.h"
+#include "xlsx/tables.h"
 #include "xlsx/xlsx.h"
 #include "xlsx/xml_util.h"
 
@@ -124,6 +125,9 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
 
     // --- external links (before the names and formulas that read them) ----------
     read_external_links(zip, root, pkg.workbook_rels, wb, name);
+
+    // --- tables (before the names and formulas whose structured references name them) ---
+    read_tables(zip, doc.sheets, wb, name);
 
     // --- defined names (after the sheets, which they refer to) ------------------
     if (auto names = child_local(root, "definedNames"))
