@@ -21,6 +21,7 @@
 
 #include "calc/calculator.h"
 #include "xlsx/xlsx.h"
+#include "xlsx/zip_writer.h"
 
 using namespace sp;
 using Clock = std::chrono::steady_clock;
@@ -124,9 +125,124 @@ static void time_unzip(const std::string& path, double& wall, double& cpu) {
     }
 }
 
+// --- tables: the same three formulas per row as calculated columns of a table ([@col]) and
+// in A1 form (issue 13: the table form must recalculate within 1.2x of the A1 form).
+//   bench_xlsx tables [ROWS]   (default 100000)
+static int generate_table(int rows, const std::string& path, bool structured) {
+    std::string seed_path = path + ".seed.xlsx";
+    {
+        Workbook wb;
+        SheetId s = wb.add_sheet("Data");
+        wb.sheet(s).set(0, 0, Value(1.0));
+        xlsx::write_fresh(wb, seed_path);
+    }
+    const char* heads[] = {"a", "b", "x", "y", "z"};
+    const char* table_f[] = {"[@a]*[@b]", "[@x]+[@a]", "IF([@y]&gt;100,[@y]-[@b],[@a])"};
+    const char* a1_f[] = {"A#*B#", "C#+A#", "IF(D#&gt;100,D#-B#,A#)"};
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                      "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetData><row r=\"1\">";
+    for (int c = 0; c < 5; ++c)
+        xml += std::string("<c r=\"") + char('A' + c) + "1\" t=\"inlineStr\"><is><t>" + heads[c] + "</t></is></c>";
+    xml += "</row>";
+    char num[64];
+    for (int r = 1; r <= rows; ++r) {
+        std::string rn = std::to_string(r + 1);
+        xml += "<row r=\"" + rn + "\">";
+        std::snprintf(num, sizeof num, "%.17g", r * 1.5);
+        xml += "<c r=\"A" + rn + "\"><v>" + num + "</v></c><c r=\"B" + rn + "\"><v>" + std::to_string(r % 97) + "</v></c>";
+        for (int k = 0; k < 3; ++k) {
+            xml += std::string("<c r=\"") + char('C' + k) + rn + "\"><f>";
+            for (const char* p = structured ? table_f[k] : a1_f[k]; *p; ++p)
+                if (*p == '#') xml += rn;
+                else xml += *p;
+            xml += "</f><v>-0.123456</v></c>";
+        }
+        xml += "</row>";
+    }
+    xml += "</sheetData>";
+    if (structured) xml += "<tableParts count=\"1\"><tablePart r:id=\"rId1\"/></tableParts>";
+    xml += "</worksheet>";
+    std::string table = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<table xmlns=\"http://"
+                        "schemas.openxmlformats.org/spreadsheetml/2006/main\" id=\"1\" name=\"T\" displayName=\"T\" ref=\"A1:E" +
+                        std::to_string(rows + 1) + "\"><tableColumns count=\"5\">";
+    for (int c = 0; c < 5; ++c) {
+        table += "<tableColumn id=\"" + std::to_string(c + 1) + "\" name=\"" + heads[c] + "\"";
+        table += c < 2 ? "/>" : std::string("><calculatedColumnFormula>") + table_f[c - 2] + "</calculatedColumnFormula></tableColumn>";
+    }
+    table += "</tableColumns></table>";
+    auto bytes = xlsx::read_file_bytes(seed_path);
+    xlsx::ZipReader zip(bytes, seed_path);
+    FILE* out = std::fopen(path.c_str(), "wb");
+    if (!out) return 1;
+    {
+        xlsx::ZipWriter z(out, path);
+        for (const auto& e : zip.entries()) {
+            if (e.name == "xl/worksheets/sheet1.xml") {
+                z.add(e.name, xml, e.mtime);
+            } else if (e.name == "[Content_Types].xml" && structured) {
+                auto b = zip.inflate(e);
+                std::string ct(b.begin(), b.size);
+                ct.insert(ct.rfind("</Types>"), "<Override PartName=\"/xl/tables/table1.xml\" ContentType=\"application/"
+                                                "vnd.openxmlformats-officedocument.spreadsheetml.table+xml\"/>");
+                z.add(e.name, ct, e.mtime);
+            } else {
+                z.add_raw(e.name, e.method, e.crc, e.size, zip.raw(e), e.mtime);
+            }
+        }
+        if (structured) {
+            z.add("xl/worksheets/_rels/sheet1.xml.rels",
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas."
+                  "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas."
+                  "openxmlformats.org/officeDocument/2006/relationships/table\" Target=\"../tables/table1.xml\"/></Relationships>",
+                  1700000000);
+            z.add("xl/tables/table1.xml", table, 1700000000);
+        }
+        z.finish();
+    }
+    std::fclose(out);
+    std::filesystem::remove(seed_path);
+    return 0;
+}
+
+static int tables_bench(int argc, char** argv) {
+    int rows = argc >= 3 ? std::atoi(argv[2]) : 100000;
+    std::string exe = self_exe();
+    std::string dir = std::filesystem::temp_directory_path().string() + "/suanpan-bench-xlsx";
+    std::filesystem::create_directories(dir);
+    std::printf("%d rows x 3 formulas, best of 3 in-process runs: wall seconds (CPU seconds)\n", rows);
+    double recalc[2], load[2];
+    for (int structured = 1; structured >= 0; --structured) {
+        std::string file = dir + (structured ? "/table_" : "/a1_") + std::to_string(rows) + ".xlsx";
+        if (std::system((exe + " gen-table " + std::to_string(rows) + " " + file + " " + std::to_string(structured)).c_str()) != 0)
+            return 1;
+        double best[6] = {1e9, 1e9, 1e9, 1e9, 1e9, 1e9};
+        for (int i = 0; i < 3; ++i) {
+            std::string line = capture(exe + " run " + file + " " + dir + "/out.xlsx 0");
+            double v[6];
+            long p;
+            size_t w;
+            if (std::sscanf(line.c_str(), "%lf %lf %lf %lf %lf %lf %ld %zu", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &p,
+                            &w) != 8 || w < size_t(rows) * 3) {
+                std::fprintf(stderr, "run failed on %s: %s\n", file.c_str(), line.c_str());
+                return 1;
+            }
+            for (int k = 0; k < 6; ++k) best[k] = std::min(best[k], v[k]);
+        }
+        load[structured] = best[0];
+        recalc[structured] = best[1];
+        std::printf("%-12s load %6.3f (%6.3f)  recalc %6.3f (%6.3f)  save %6.3f (%6.3f)\n",
+                    structured ? "table [@col]" : "A1", best[0], best[3], best[1], best[4], best[2], best[5]);
+    }
+    std::printf("table / A1: recalc %.2fx, load %.2fx\n", recalc[1] / recalc[0], load[1] / load[0]);
+    return 0;
+}
+
 int main(int argc, char** argv) {
     if (argc >= 4 && std::strcmp(argv[1], "gen") == 0) return generate(std::atoi(argv[2]), argv[3]);
     if (argc >= 5 && std::strcmp(argv[1], "run") == 0) return run(argv[2], argv[3], std::strcmp(argv[4], "1") == 0);
+    if (argc >= 5 && std::strcmp(argv[1], "gen-table") == 0) return generate_table(std::atoi(argv[2]), argv[3], std::strcmp(argv[4], "1") == 0);
+    if (argc >= 2 && std::strcmp(argv[1], "tables") == 0) return tables_bench(argc, argv);
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
     if (sizes.empty()) sizes = {10000, 100000, 300000};
