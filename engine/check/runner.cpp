@@ -26,6 +26,31 @@ bool rule_applies(const Rule& rule, const Workbook& wb, const std::vector<Rule>&
     return false;
 }
 
+namespace {
+
+// rule_applies for every rule of a run, with the family answer of each template computed once
+// (per rule it scans all the rules: 114 rules made ~13,000 sheet-name comparisons per workbook).
+class Applies {
+public:
+    Applies(const std::vector<Rule>& all, const Workbook& wb) : all_(all), wb_(wb) {}
+    bool operator()(const Rule& rule) {
+        if (!rule.sheet.empty()) return wb_.find_sheet(rule.sheet).has_value();
+        if (rule.template_.empty()) return true;
+        for (const auto& [name, yes] : family_)
+            if (*name == rule.template_) return yes;
+        bool yes = rule_applies(rule, wb_, all_);
+        family_.emplace_back(&rule.template_, yes);
+        return yes;
+    }
+
+private:
+    const std::vector<Rule>& all_;
+    const Workbook& wb_;
+    std::vector<std::pair<const std::string*, bool>> family_;
+};
+
+}  // namespace
+
 void normalise_finding(const Rule& rule, Finding& f) {
     if (f.rule_id.empty()) f.rule_id = rule.id;
     if (f.message.empty()) f.message = rule.message;
@@ -45,8 +70,9 @@ std::vector<Finding> run_checks(const std::vector<Rule>& rules, Workbook& wb, Ca
     std::vector<Finding> out;
     RunStats st;
     st.rules = rules.size();
+    Applies applies(rules, wb);
     for (const Rule& rule : rules) {
-        if (!rule_applies(rule, wb, rules)) continue;
+        if (!applies(rule)) continue;
         ++st.applied;
         size_t first = out.size();
         if (rule.lua_fn >= 0) {
