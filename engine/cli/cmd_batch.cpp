@@ -1,6 +1,6 @@
 // cmd_batch.cpp — `suanpan batch DIR_OR_FILES… [--files-from FILE|-] --out OUTDIR [-j N]
 // [--rules DIR]… [--write-recalculated] [--shard I/N|auto/N] [--timeout-per-workbook S]
-// [--memory-per-workbook BYTES] [--resume]`: recalculate and check many workbooks in parallel,
+// [--memory-per-workbook BYTES] [--resume] [--texts DIR]`: recalculate and check many workbooks in parallel,
 // streaming OUTDIR/workbooks.jsonl and detail/, then report.html, report.json, report.xlsx.
 // Exit 0 when the batch ran (findings are data); 2, 3, 4, 5, 130 when it could not run or
 // finish (docs/batch.md, docs/cli.md).
@@ -23,6 +23,7 @@
 #include "cli/command.h"
 #include "core/messages.h"
 #include "lua/plugins.h"
+#include "narrative/batch_texts.h"
 #include "xlsx/error.h"
 
 namespace sp::cli {
@@ -38,7 +39,7 @@ extern "C" void on_signal(int sig) {
 
 struct BatchArgs {
     std::vector<std::string> inputs, rules_dirs;
-    std::string out, shard = "1/1", progress = "auto", files_from;
+    std::string out, shard = "1/1", progress = "auto", files_from, texts;
     unsigned jobs = 0;
     bool write_recalculated = false, quiet = false, resume = false;
     uint64_t max_inflated = 0, memory = uint64_t(2) << 30;
@@ -138,6 +139,11 @@ void run(const BatchArgs& a) {
     opt.stop = &g_stop;
     if (a.max_inflated) opt.limits.max_entry = opt.limits.max_total = a.max_inflated;
     if (a.write_recalculated) opt.recalculated_dir = (std::filesystem::path(a.out) / "recalculated").string();
+    if (!a.texts.empty()) {  // --texts DIR: each workbook's 说明 verified in the same run (说明/… rows)
+        std::error_code ec;
+        if (!std::filesystem::is_directory(a.texts, ec)) throw Exit(kBadInput, "--texts: no such folder: " + a.texts);
+        opt.extra = narrative::texts_hook(a.texts, plugins);
+    }
     if (a.resume) {
         try {
             opt.first = batch::resume_point(a.out, inputs);
@@ -240,6 +246,8 @@ Registration reg("batch", "Recalculate and check many workbooks in parallel; wri
     sub.add_option("--memory-per-workbook", a->memory, "Stop a workbook that allocates more than BYTES (0: no limit)")
         ->type_name("BYTES")
         ->default_val(uint64_t(2) << 30);
+    sub.add_option("--texts", a->texts, "Verify each workbook's 说明 (DIR/<workbook stem>.txt|.md|.docx) in the same run")
+        ->type_name("DIR");
     sub.add_flag("--resume", a->resume, "Continue an interrupted run from OUTDIR/workbooks.jsonl (same inputs)");
     sub.add_option("--progress", a->progress, "Progress bar: auto (when stdout is a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));

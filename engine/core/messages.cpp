@@ -105,6 +105,11 @@ const Entry kCatalogue[] = {
     {"serve.unknown_sheet", "no sheet named '{0}'", "没有名为“{0}”的工作表"},
     {"serve.write_failed", "cannot write {0}: {1}", "无法写入 {0}：{1}"},
     // --- narrative ---
+    {"narrative.batch_differs", "line {0}: {1} — the text says {2}, the tables {3} ({4})", "第 {0} 行：{1}——文中 {2}，表中 {3}（{4}）"},
+    {"narrative.batch_finding", "line {0}: {1}", "第 {0} 行：{1}"},
+    {"narrative.batch_missing", "no 说明 for this workbook in {0} (looked for {1}.txt, .md, .docx)", "{0} 中没有该工作簿的说明（查找 {1}.txt、.md、.docx）"},
+    {"narrative.batch_unmatched", "line {0}: {1} names nothing the tables hold ({2})", "第 {0} 行：{1} 在表中无对应数据（{2}）"},
+    {"narrative.batch_unreadable", "说明 {0}: {1}", "说明 {0}：{1}"},
     {"narrative.bad_docx", "{0}: not a .docx file ({1})", "{0}：不是 .docx 文件（{1}）"},
     {"narrative.bad_encoding", "{0}: neither UTF-8 nor GB18030 text (line {1})", "{0}：既不是 UTF-8 也不是 GB18030 文本（第 {1} 行）"},
     {"narrative.bad_output", "{0}: the 说明 is written as .md, .html, .txt or .docx", "{0}：说明只能写为 .md、.html、.txt 或 .docx"},

@@ -471,7 +471,7 @@ Document generate(Workbook& wb, const lua::PluginSet& plugins, const GenerateOpt
         f.words = list_field(L, t, "words");
         if (f.words.empty()) f.words.push_back(f.subject);
         f.attr = str_field(L, t, "attr");
-        f.unit = f.attr == "count" ? "" : "万元";
+        f.unit = f.attr == "count" ? str_field(L, t, "unit") : "万元";  // a count's unit tells 批次 from 人次
         f.upper = num_field(L, t, "upper", &f.has_upper);
         f.upper_what = str_field(L, t, "upper_what");
         doc.figures.push_back(std::move(f));

@@ -138,10 +138,12 @@ function N.amount(s, ...)
   return tk
 end
 
+-- A count (个, 人次, 辆, 批次 …) as an integer; an area (平方米) with two decimals.
 function N.count(s, value, at, unit)
-  if value == nil then return N.slot(s.key, s, "count") end
+  if value == nil then return N.slot(s.key, s, "count", unit) end
+  if unit == "平方米" then value = round2(value) end
   local tk = token(s, "count", value, at, { unit = unit })
-  tk.text = fmt("%d", floor(value + 0.5))
+  tk.text = unit == "平方米" and N.money(value) or fmt("%d", floor(value + 0.5))
   return tk
 end
 
@@ -202,11 +204,11 @@ end
 -- With a subject, the slot also records a "ghost" figure: verify-text then knows the words name a
 -- quantity the tables do not hold (unmatched), instead of taking the figure for another subject.
 N.slots, N.ghosts = {}, {}
-function N.slot(what, s, attr)
+function N.slot(what, s, attr, unit)
   local t = { slot = true, what = what, text = "【待填写：" .. what .. "】" }
   table.insert(N.slots, { section = N.section, what = what })
   if s then
-    table.insert(N.ghosts, { section = N.section, subject = s.key, words = s.words, attr = attr,
+    table.insert(N.ghosts, { section = N.section, subject = s.key, words = s.words, attr = attr, unit = unit,
                              upper = s.upper, upper_what = s.upper_what })
   end
   return t

@@ -248,6 +248,9 @@ std::vector<Raw> scan_numbers(const std::string& s) {
         for (const char* u : kNotUnits)
             if (s.compare(j, std::strlen(u), u) == 0) not_unit = true;
         if (unit == "个" && s.compare(j, 6, "个月") == 0) not_unit = true;
+        // A bound, not a quantity: "单价100万元(含)以上设备", "50万元以上" (the words of a category).
+        size_t after = j + unit.size();
+        if (!unit.empty() && (s.compare(after, 5, "(含)") == 0 || s.compare(after, 6, "以上") == 0)) not_unit = true;
         if (!not_unit) {
             Raw r;
             r.begin = b;
@@ -433,8 +436,10 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             std::string scope = why == std::string::npos ? pre : pre.substr(why);
             int best = -1;
             size_t best_end = 0, best_len = 0;
+            // A count names its subject by its unit too (0批次，0人次 after the same words).
+            auto unit_fits = [&](const Figure& f) { return attr != "count" || f.unit.empty() || norm_word(f.unit) == r.unit; };
             for (int fi : pool) {
-                if (!attr_fits(attr, doc.figures[size_t(fi)].attr)) continue;
+                if (!attr_fits(attr, doc.figures[size_t(fi)].attr) || !unit_fits(doc.figures[size_t(fi)])) continue;
                 for (const std::string& w : words[size_t(fi)]) {
                     size_t pos = scope.rfind(w);
                     if (pos == std::string::npos) continue;
@@ -449,7 +454,8 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
             if (why != std::string::npos) best = -1;  // a figure in a reason is listed, not guessed
             if (best < 0 && !carried.empty() && why == std::string::npos)
                 for (int fi : pool)
-                    if (doc.figures[size_t(fi)].subject == carried && attr_fits(attr, doc.figures[size_t(fi)].attr)) {
+                    if (doc.figures[size_t(fi)].subject == carried && attr_fits(attr, doc.figures[size_t(fi)].attr) &&
+                        unit_fits(doc.figures[size_t(fi)])) {
                         best = fi;
                         break;
                     }

@@ -1,6 +1,8 @@
 # gen.py — regenerates workbooks/templates/*.xlsx (+ .layout.json) from their text sources and
-# workbooks/samples/*.xlsx from the sample sources; runs `build/suanpan recalc --in-place`
-# on every generated file when the engine has been built. Usage: scripts/gen-workbooks [-h].
+# workbooks/samples/*.xlsx from the sample sources; runs `suanpan recalc --in-place` (--suanpan,
+# $SUANPAN or build/suanpan) on every generated file so that the committed files carry their cached
+# values (issue 14: a viewer that does not recalculate shows the figures; tests/cli/samples_cached.sh).
+# A recalc that fails is an error (exit 1). Usage: scripts/gen-workbooks [-h].
 import argparse
 import glob
 import os
@@ -14,14 +16,14 @@ def main(argv=None):
     ap = argparse.ArgumentParser(prog="gen-workbooks", description=__doc__)
     ap.add_argument("--root", default=root, help="repository root (default: this checkout)")
     ap.add_argument("--out", help="write xlsx/json here instead of workbooks/… (for comparisons)")
-    ap.add_argument("--suanpan", help="engine binary for the recalc step (default: ROOT/build/suanpan)")
+    ap.add_argument("--suanpan", help="engine binary for the recalc step (default: $SUANPAN, else ROOT/build/suanpan)")
     ap.add_argument("--no-recalc", action="store_true", help="skip the recalc step")
     ap.add_argument("--check", action="store_true",
                     help="evaluate the formulas in Python and print computed vs 公布数 for the samples")
     args = ap.parse_args(argv)
     tdir = os.path.join(args.root, "workbooks", "templates")
     sdir = os.path.join(args.root, "workbooks", "samples")
-    suanpan = None if args.no_recalc else (args.suanpan or os.path.join(args.root, "build", "suanpan"))
+    suanpan = None if args.no_recalc else (args.suanpan or os.environ.get("SUANPAN") or os.path.join(args.root, "build", "suanpan"))
     written = []
     try:
         for src in sorted(glob.glob(os.path.join(tdir, "*.txt"))):
@@ -43,14 +45,20 @@ def main(argv=None):
     except source.SourceError as e:
         print(f"gen-workbooks: {e}", file=sys.stderr)
         return 1
+    failed = skipped = 0
     for path in written:
         status = package.recalc(path, suanpan) if suanpan else "recalc skipped"
+        failed += status.startswith("recalc failed")
+        skipped += status.startswith("skipped")
         print(f"{os.path.relpath(path, args.root)}: {os.path.getsize(path)} bytes, {status}")
+    if skipped and not args.out:
+        print(f"gen-workbooks: {suanpan} is not built: the workbooks have no cached values "
+              "(build the engine or pass --suanpan BIN, then regenerate)", file=sys.stderr)
     for name, rows in reports:
         print(f"\n== {name}")
         for r in rows:
             print("  " + r)
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

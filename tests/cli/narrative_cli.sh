@@ -62,7 +62,10 @@ import json, sys
 j = json.load(open(sys.argv[1]))
 assert j["schema"] == "suanpan.verify-text/1"
 s = j["summary"]
-assert s["statements"] == 170 and s["differs"] == 4, s
+# 169 figures (单价100万元（含）以上 is a bound, not a figure); the 三公 counts and 国有资产 agree with 情况说明核对;
+# only 人员经费/公用经费 (公开06 empty in the sample) are unmatched: 1.2 % (issue 11: ≤ 2 %).
+assert s["statements"] == 169 and s["differs"] == 4 and s["unmatched"] == 2, s
+assert s["unmatched"] <= 0.02 * s["statements"], s
 assert all(x["severity"] == "info" for x in j["statements"] if x["status"] == "differs")
 assert [f["rule"] for f in j["findings"] if f["severity"] != "info"] == ["TXT-11"], j["findings"]
 EOF

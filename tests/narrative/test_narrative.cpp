@@ -175,6 +175,7 @@ std::vector<std::pair<int, std::string>> figures_by_regex(const std::string& tex
             std::string unit = (*it)[4];
             size_t after = size_t(it->position(4) + it->length(4));
             if (unit == "个" && s.compare(after, 3, "月") == 0) continue;
+            if (s.compare(after, 5, "(含)") == 0 || s.compare(after, 6, "以上") == 0) continue;  // 单价100万元(含)以上: a bound
             if (unit == "分" && (s.compare(after, 3, "钟") == 0 || s.compare(after, 3, "配") == 0)) continue;
             out.push_back({n, (*it)[2]});
         }
@@ -225,11 +226,16 @@ TEST_CASE("the published 000 text against the 000 sample", "[narrative]") {
     REQUIRE(real.size() == 1);
     CHECK(real[0].rule == "TXT-11");
     CHECK(real[0].line == 78);
-    // Unmatched: only quantities the shipped template (or the sample) has no cell for — the 三公 counts (团组, 人次,
-    // 购置数, 保有量, 车辆, 批次: lines 65–67) and the 国有资产 paragraph (line 76).
-    // Also 人员经费 433.64 and 公用经费 33.22 (line 56–57): the 000 sample leaves 公开06 empty (its source says
-    // the text gives no item amounts), so the tables hold no 人员经费/公用经费 total.
-    std::set<int> no_cell = {56, 57, 65, 66, 67, 76};
+    // The 三公 counts (团组, 人次, 购置数, 保有量, 固定资产车辆, 批次: lines 65–67) and the 国有资产 paragraph
+    // (line 76: 房屋, 车辆 by kind, 单价100万元以上设备) are rows of 情况说明核对 and agree.
+    for (auto& st : r.statements)
+        if (st.line == 65 || st.line == 66 || st.line == 67 || st.line == 76) {
+            INFO("line " << st.line << " " << st.text << st.unit << " " << st.subject << " " << st.note);
+            CHECK(st.status == Statement::Agrees);
+        }
+    // Unmatched: only 人员经费 433.64 and 公用经费 33.22 (lines 56–57): the 000 sample leaves 公开06 empty (the
+    // text gives no item amounts), so the tables hold no 人员经费/公用经费 total.
+    std::set<int> no_cell = {56, 57};
     int unmatched = 0, outside = 0;
     for (auto& st : r.statements)
         if (st.status == Statement::Unmatched) {
@@ -240,10 +246,11 @@ TEST_CASE("the published 000 text against the 000 sample", "[narrative]") {
             }
         }
     CHECK(outside == 0);
-    // What the 2% criterion measures over all figures (the gaps included) — reported, see docs/narrative.md.
+    // The criterion: at most 2 % of the figure statements unmatched.
+    CHECK(unmatched * 50 <= int(r.statements.size()));
     WARN("published 000: " << r.statements.size() << " figures, " << r.count(Statement::Agrees) << " agree, "
                            << r.count(Statement::Differs) << " differ, " << unmatched << " unmatched ("
-                           << 100.0 * unmatched / double(r.statements.size()) << "%, all counts/国有资产 without a table cell)");
+                           << 100.0 * unmatched / double(r.statements.size()) << "%: 人员经费/公用经费, 公开06 empty)");
     CHECK(r.exit_code() == 0);
 }
 
