@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "formula/functions/number_format.h"
 #include "xlsx/xml_util.h"
 
 namespace sp::xlsx {
@@ -63,49 +64,17 @@ int builtin_number_format_id(std::string_view code) {
 }
 
 NumberKind classify_format(std::string_view code) {
-    if (code.empty() || code == "General") return NumberKind::General;
-    if (code == "@") return NumberKind::Text;
-    bool date = false, time = false, percent = false, digit = false;
-    for (size_t i = 0; i < code.size(); ++i) {
-        char c = code[i];
-        if (c == ';') break;  // first section decides
-        if (c == '"') {       // quoted literal
-            size_t e = code.find('"', i + 1);
-            if (e == std::string_view::npos) break;
-            i = e;
-            continue;
-        }
-        if (c == '\\' || c == '_' || c == '*') { ++i; continue; }  // escaped / padding characters
-        if (c == '[') {       // [Red], [$-804], [h] (elapsed hours)
-            size_t e = code.find(']', i + 1);
-            if (e == std::string_view::npos) break;
-            std::string_view in = code.substr(i + 1, e - i - 1);
-            if (!in.empty() && (in[0] == 'h' || in[0] == 'H' || in[0] == 'm' || in[0] == 'M' || in[0] == 's' || in[0] == 'S'))
-                time = true;
-            i = e;
-            continue;
-        }
-        switch (c) {
-            case 'y': case 'Y': case 'd': case 'D': case 'e': date = true; break;
-            case 'h': case 'H': case 's': case 'S': time = true; break;
-            case 'm': case 'M': date = true; break;  // minutes vs months: either way not a plain number
-            case '%': percent = true; break;
-            case '0': case '#': case '?': digit = true; break;
-            case 'G': case 'g':
-                if (code.substr(i, 7) == "General") { i += 6; digit = true; }
-                break;
-            default: break;
-        }
+    // The one number-format parser decides (formula/functions/number_format.h).
+    switch (sp::classify_format(code)) {
+        case FormatKind::General: return NumberKind::General;
+        case FormatKind::Number: return NumberKind::Number;
+        case FormatKind::Percent: return NumberKind::Percent;
+        case FormatKind::Date: return NumberKind::Date;
+        case FormatKind::Time: return NumberKind::Time;
+        case FormatKind::DateTime: return NumberKind::DateTime;
+        case FormatKind::Text: return NumberKind::Text;
     }
-    // "上午/下午" and AM/PM imply a time; checked via h/s above in practice.
-    if (date && time) return NumberKind::DateTime;
-    if (time) return NumberKind::Time;
-    if (date) {
-        // "m" alone next to h/s means minutes; a date format has y or d or m without h.
-        return NumberKind::Date;
-    }
-    if (percent) return NumberKind::Percent;
-    return digit ? NumberKind::Number : NumberKind::General;
+    return NumberKind::General;
 }
 
 static uint32_t parse_rgb(const char* argb) {

@@ -425,6 +425,7 @@ WriteStats write_fresh(const Workbook& wb, const std::string& out_path, const Wr
         wbx += '"';
     }
     if (opts.full_calc_on_load) wbx += " fullCalcOnLoad=\"1\"";
+    if (!cs.full_precision) wbx += " fullPrecision=\"0\"";  // precision as displayed
     wbx += "/></workbook>";
 
     write_atomically(out_path, [&](FILE* f) {

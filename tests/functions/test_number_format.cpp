@@ -234,6 +234,12 @@ TEST_CASE("number format: padding, fill, literals, locales", "[functions][number
     CHECK(format_text("abc", "0;-0;0;@\"x\"") == "abcx");
     CHECK(fmt(1234.5, "[$-804]#,##0.00") == "1,234.50");
     CHECK(fmt(1234.5, "[$¥-804]#,##0.00") == "¥1,234.50");
+    CHECK(fmt(45292, "[$-zh-CN]mmmm aaaa") == "一月 星期一");  // Excel 365's language tags
+    CHECK(fmt(1234, "[$-zh-CN][DBNum2]G/通用格式") == "壹仟贰佰叁拾肆");
+    CHECK(fmt(12345, "0!.0,\"万\"") == "1.2万");  // the 万 trick (LibreOffice has no '!')
+    CHECK(fmt(-1234.5, "#,##0.00_ ;[Red]-#,##0.00 ") == "-1,234.50 ");
+    CHECK(fmt(0, "#,##0.00;-#,##0.00;\"-\"") == "-");
+    CHECK(fmt(0.0000115, "hh:mm:ss.000") == "00:00:00.994");
     CHECK(fmt(1234.5, "[$￥-804]#,##0.00;[$￥-804]-#,##0.00") == "￥1,234.50");
     // [$-x-sysdate]/[$-F800]: the system's long date, zh-CN's (LibreOffice: its own locale's)
     CHECK(fmt(45292, "[$-x-sysdate]dddd, mmmm dd, yyyy") == "2024年1月1日");

@@ -152,6 +152,8 @@ void add_literal(Section& sec, std::string_view text) {
 }
 
 bool is_chinese_lcid(std::string_view hex) {
+    // Excel 365 writes language tags too: [$-zh-CN], [$¥-zh-CN]
+    if (hex.size() >= 2 && (hex[0] == 'z' || hex[0] == 'Z') && (hex[1] == 'h' || hex[1] == 'H')) return true;
     // zh-CN 804, zh-TW 404, zh-HK C04, zh-SG 1004, zh-MO 1404 (the low 16 bits of the LCID).
     unsigned long v = std::strtoul(std::string(hex).c_str(), nullptr, 16) & 0xFFFF;
     return v == 0x804 || v == 0x404 || v == 0xC04 || v == 0x1004 || v == 0x1404;
