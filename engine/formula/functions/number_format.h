@@ -1,5 +1,6 @@
 // number_format.h — Excel number-format codes ("#,##0.00", "0.0%", "yyyy年m月d日", "[>=100]0;0"…):
-// rendering a value the way TEXT() and a cell display do, classifying a code, and the built-in ids.
+// rendering a value the way TEXT() and a cell display do (the one formatter: TEXT, the workbench,
+// precision as displayed), its colour, classifying a code, and the built-in ids.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -9,7 +10,8 @@
 namespace sp {
 
 // Renders a number with a format code. Excel's TEXT() quirks apply: rounding half away from
-// zero on the 15-significant-digit value, colours ignored, "General" limited to 11 characters.
+// zero on the 15-significant-digit value, colours not shown (format_color), "General" limited to
+// 11 characters, fill (*x) dropped, [DBNum1-3] Chinese numerals, zh-CN's G/通用格式.
 // Returns "#VALUE!" where TEXT() would fail (a negative or too large date, a code mixing
 // dates and digit placeholders).
 std::string format_number(double v, std::string_view code, bool date1904);
