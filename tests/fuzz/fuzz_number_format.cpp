@@ -21,6 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)sp::format_text(code, code);
     (void)sp::classify_format(code);
     (void)sp::format_general_cell(v);
+    (void)sp::round_as_displayed(v, code);  // precision as displayed
+    (void)sp::format_color(v, code);
     (void)sp::builtin_format_code(int(data[8]) - 10);
     return 0;
 }
