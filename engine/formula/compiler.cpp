@@ -465,8 +465,12 @@ bool resolve_ref(const RefSpec& spec, SheetId own_sheet, CellAddr anchor, SheetR
     if (spec.sheet == -2 || spec.invalid) return false;
     out.sheet = spec.sheet < 0 ? own_sheet : SheetId(spec.sheet);
     const AreaRef& a = spec.area;
-    auto row = [&](const Coord& c) { return c.abs ? int64_t(c.v) : int64_t(anchor.row) + c.v; };
-    auto col = [&](const Coord& c) { return c.abs ? int64_t(c.v) : int64_t(anchor.col) + c.v; };
+    // A defined name's relative coordinates wrap around the grid, as Excel's do (a name
+    // stored relative to A1 as Sheet1!XFD1 is the cell to the left of wherever it is used);
+    // a cell formula's shifted beyond the grid are #REF!.
+    auto wrap = [&](int64_t v, int64_t n) { return spec.wraps ? ((v % n) + n) % n : v; };
+    auto row = [&](const Coord& c) { return c.abs ? int64_t(c.v) : wrap(int64_t(anchor.row) + c.v, kMaxRows); };
+    auto col = [&](const Coord& c) { return c.abs ? int64_t(c.v) : wrap(int64_t(anchor.col) + c.v, kMaxCols); };
     int64_t r1, c1, r2, c2;
     switch (a.kind) {
         case AreaRef::Cols:

@@ -52,6 +52,7 @@ struct RefSpec {
     int64_t sheet = -1;  // -1: the formula's own sheet; -2: unknown sheet / external (#REF!)
     bool invalid = false; // #REF! written in the formula
     bool address_only = false;  // only its address is read (ROW(A1), FORMULATEXT(F1)): no dependency
+    bool wraps = false;         // a defined name's: relative coordinates wrap around the grid
     // An external reference read from the link's cache (sheet is then -2, so it is no
     // dependency): index into Workbook::external_books() and the sheet within that book.
     int32_t external = -1;

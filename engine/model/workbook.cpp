@@ -52,6 +52,7 @@ uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, st
     std::string key = formula::print_r1c1(*parsed.ast);
     key += formula::resolve_structured(*parsed.ast, *this, s, anchor, compiling_name_);  // Table1[Sales] → a range
     if (array_formula) key.insert(0, "{}");
+    if (compiling_name_) key.insert(0, "N:");  // a name's program is not shared with cells (its refs wrap)
     if (auto it = program_by_key_.find(key); it != program_by_key_.end()) return it->second;
     std::vector<std::string> unknown;
     auto prog = formula::compile(std::move(*parsed.ast), *this, *registry_, &unknown, array_formula);
@@ -61,6 +62,8 @@ uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, st
         return kNoFormula;
     }
     prog->key = key;
+    if (compiling_name_)
+        for (auto& spec : prog->refs) spec.wraps = true;
     for (const auto& name : unknown)
         diagnostics_.push_back({Diagnostic::Level::Warning, s, anchor, "unknown function " + name + " (#NAME?)"});
     uint32_t id = uint32_t(programs_.size());
