@@ -235,7 +235,7 @@ TEST_CASE("CELL: format, color, parentheses, prefix, protect", "[info][cell]") {
         {"# ?/?", "G"}, {"# ??/??", "G"}, {"m/d/yy", "D4"}, {"m/d/yy h:mm", "D4"}, {"mm/dd/yy", "D4"},
         {"d-mmm-yy", "D1"}, {"dd-mmm-yy", "D1"}, {"d-mmm", "D2"}, {"dd-mmm", "D2"}, {"mmm-yy", "D3"},
         {"mm/dd", "D5"}, {"h:mm AM/PM", "D7"}, {"h:mm:ss AM/PM", "D6"}, {"h:mm", "D9"}, {"h:mm:ss", "D8"},
-        {"#,##0;[Red]-#,##0", ",0-"}, {"(#,##0)", ",0()"}, {"[$\xC2\xA5-804]#,##0.00", "C2"},
+        {"#,##0;[Red]-#,##0", ",0-"}, {"(#,##0)", ",0()"}, {"[$\xC2\xA5-804]#,##0.00", "C2"}, {"@", "@"},
     };
     int row = 1;
     for (auto [code, want] : table) {

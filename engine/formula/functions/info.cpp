@@ -199,7 +199,8 @@ std::string cell_format(std::string_view code) {
         neg_colour = c2;
     }
     std::string out;
-    if (s == "general" || s.empty() || s == "@") out = "G";
+    if (s == "@") return "@";  // Text format (=CELL("format",A1)="@" detects text cells)
+    if (s == "general" || s.empty()) out = "G";
     else if (s.find('?') != std::string::npos && s.find('/') != std::string::npos) out = "G";  // fractions
     else if (s.find_first_of("ydhs") != std::string::npos || (s.find('m') != std::string::npos && s.find('0') == std::string::npos)) {
         bool y = s.find('y') != std::string::npos, d = s.find('d') != std::string::npos;
