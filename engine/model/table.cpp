@@ -1,6 +1,7 @@
 // table.cpp — lookups over the workbook's tables (see table.h).
 #include "model/table.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "model/workbook.h"
@@ -30,6 +31,15 @@ const Table* Workbook::table_at(SheetId s, CellAddr c) const {
     for (const Table& t : tables_)
         if (t.sheet == s && c.row >= t.ref.r1 && c.row <= t.ref.r2 && c.col >= t.ref.c1 && c.col <= t.ref.c2) return &t;
     return nullptr;
+}
+
+bool row_hidden(const Workbook& wb, SheetId s, int32_t row, bool filtered_only) {
+    const auto& hidden = wb.sheet(s).layout().hidden_rows;
+    if (hidden.empty() || !std::binary_search(hidden.begin(), hidden.end(), row)) return false;
+    if (!filtered_only) return true;
+    for (const Table& t : wb.tables())
+        if (t.sheet == s && t.filtered && row >= t.data_first_row() && row <= t.data_last_row()) return true;
+    return false;
 }
 
 }  // namespace sp

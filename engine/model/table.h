@@ -26,11 +26,17 @@ struct Table {
     int header_rows = 1;       // headerRowCount (0 or 1)
     int totals_rows = 0;       // totalsRowCount (0 or 1)
     std::vector<TableColumn> columns;
+    bool filtered = false;     // its AutoFilter has criteria: its hidden data rows are rows the filter hides
 
     int32_t data_first_row() const { return ref.r1 + header_rows; }
     int32_t data_last_row() const { return ref.r2 - totals_rows; }
     // Index of the column named `name` (case-insensitive, as Excel), -1 when none.
     int find_column(std::string_view name) const;
 };
+
+class Workbook;
+// Whether row `row` of sheet s is hidden (<row hidden="1">); filtered_only: and a row of a filtered
+// table's data (one the AutoFilter hides). SUBTOTAL 1-11 skip filtered rows, 101-111 every hidden row.
+bool row_hidden(const Workbook& wb, SheetId s, int32_t row, bool filtered_only);
 
 }  // namespace sp

@@ -37,6 +37,7 @@ static void read_table(const ZipReader& zip, const std::string& target, SheetId 
     tb.ref = *ref;
     tb.header_rows = t.attribute("headerRowCount").as_int(1) > 0 ? 1 : 0;
     tb.totals_rows = t.attribute("totalsRowCount").as_int(0) > 0 ? 1 : 0;
+    tb.filtered = bool(child_local(child_local(t, "autoFilter"), "filterColumn"));
     for (auto c = child_local(t, "tableColumns").first_child(); c; c = c.next_sibling()) {
         if (c.type() != pugi::node_element || local_name(c.name()) != "tableColumn") continue;
         TableColumn col;

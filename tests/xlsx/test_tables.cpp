@@ -113,3 +113,42 @@ TEST_CASE("tables: a damaged or missing table part is skipped with a note, never
     Document e = read_parts(q);
     CHECK(e.workbook->tables().empty());
 }
+
+static Parts edited(Parts p, const std::string& part, const std::string& from, const std::string& to) {
+    for (auto& [name, data] : p)
+        if (name == part) {
+            auto at = data.find(from);
+            REQUIRE(at != std::string::npos);
+            data.replace(at, from.size(), to);
+        }
+    return p;
+}
+
+TEST_CASE("tables: SUBTOTAL skips filtered rows (1-11) and every hidden row (101-111)", "[xlsx][tables]") {
+    // Row 3 (会议, 30.5) hidden; 120 and 9 stay visible.
+    Parts base = edited(table_book(f("A7", "SUBTOTAL(9,费用[Unit Price])") + f("B7", "SUBTOTAL(109,费用[Unit Price])") +
+                                   f("C7", "SUM(费用[Unit Price])") + f("D7", "SUBTOTAL(103,费用[项目])")),
+                        "xl/worksheets/sheet1.xml", "<row r=\"3\">", "<row r=\"3\" hidden=\"1\">");
+    SECTION("hidden by hand: only 101-111 skip it") {
+        Document d = read_parts(base);
+        REQUIRE(d.workbook->tables().size() == 1);
+        CHECK_FALSE(d.workbook->tables()[0].filtered);
+        Calculator(*d.workbook).recalc_full();
+        CHECK(at(d, "A7").number() == 159.5);
+        CHECK(at(d, "B7").number() == 129);
+        CHECK(at(d, "B5").number() == 129);  // the totals row's SUBTOTAL(109,…)
+        CHECK(at(d, "C7").number() == 159.5);
+        CHECK(at(d, "D7").number() == 2);
+    }
+    SECTION("hidden by the table's AutoFilter: every SUBTOTAL skips it, SUM does not") {
+        Document d = read_parts(edited(base, "xl/tables/table1.xml", "<autoFilter ref=\"A1:C4\"/>",
+                                       "<autoFilter ref=\"A1:C4\"><filterColumn colId=\"0\"><filters><filter val=\"差旅\"/>"
+                                       "<filter val=\"培训\"/></filters></filterColumn></autoFilter>"));
+        REQUIRE(d.workbook->tables().size() == 1);
+        CHECK(d.workbook->tables()[0].filtered);
+        Calculator(*d.workbook).recalc_full();
+        CHECK(at(d, "A7").number() == 129);
+        CHECK(at(d, "B7").number() == 129);
+        CHECK(at(d, "C7").number() == 159.5);
+    }
+}

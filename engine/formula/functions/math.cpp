@@ -73,8 +73,9 @@ bool is_subtotal_cell(const Workbook& wb, uint32_t formula_index) {
 // that they are brought up to date — also those whose slot is still empty because they
 // have not been computed yet (a target of INDIRECT or OFFSET): Sheet::for_each would
 // skip them, so the walk goes cell by cell over the rows the columns actually use.
+// hidden: 1 skips rows a table's AutoFilter hides, 2 every hidden row (SUBTOTAL 1-11, 101-111).
 template <class F>
-void visit_values(CallContext& ctx, const Operand& a, F&& fn, bool skip_subtotals = false) {
+void visit_values(CallContext& ctx, const Operand& a, F&& fn, bool skip_subtotals = false, int hidden = 0) {
     auto area = [&](const SheetRange& r) {
         const Workbook& wb = ctx.workbook();
         const Sheet& sh = wb.sheet(r.sheet);
@@ -82,6 +83,7 @@ void visit_values(CallContext& ctx, const Operand& a, F&& fn, bool skip_subtotal
         for (int32_t col = r.range.c1; col <= c_end; ++col) {
             int32_t r_end = std::min(r.range.r2, sh.column_extent(col) - 1);
             for (int32_t row = r.range.r1; row <= r_end; ++row) {
+                if (hidden && row_hidden(wb, r.sheet, row, hidden == 1)) continue;
                 uint32_t f = sh.formula_at(row, col);
                 if (f == kNoFormula) {
                     CellView v = sh.view(row, col);
@@ -651,7 +653,7 @@ struct Gathered {
     Err err = Err::None;
 };
 
-void gather(CallContext& ctx, const Operand& a, Gathered& g, bool skip_subtotals, bool ignore_errors) {
+void gather(CallContext& ctx, const Operand& a, Gathered& g, bool skip_subtotals, bool ignore_errors, int hidden = 0) {
     if (a.is_missing()) return;
     if (!is_range_like(a)) {
         double d;
@@ -673,7 +675,7 @@ void gather(CallContext& ctx, const Operand& a, Gathered& g, bool skip_subtotals
             g.nums.push_back(v.number());
         }
         ++g.nonempty;
-    }, skip_subtotals);
+    }, skip_subtotals, hidden);
 }
 
 double mean(const std::vector<double>& v) {
@@ -762,16 +764,16 @@ Value aggregate_of(int fn, Gathered& g, double k) {
     }
 }
 
-// SUBTOTAL(fn, ref1, …): 1-11, and 101-111 which also skip hidden rows. The model keeps
-// no hidden or filtered rows, so 101-111 behave as 1-11. Cells holding SUBTOTAL or
-// AGGREGATE formulas are skipped.
+// SUBTOTAL(fn, ref1, …): 1-11 skip the rows a table's AutoFilter hides, 101-111 every hidden
+// row (<row hidden="1">), as Excel. Cells holding SUBTOTAL or AGGREGATE formulas are skipped.
 Operand fn_subtotal(CallContext& ctx, Args args) {
     NUM_ARG(0, f, 0);
     int fn = int(std::trunc(f));
+    int hidden = fn > 100 ? 2 : 1;
     if (fn > 100) fn -= 100;
     if (fn < 1 || fn > 11) return error(Err::Value);
     Gathered g;
-    for (size_t i = 1; i < args.size(); ++i) gather(ctx, args[i], g, true, false);
+    for (size_t i = 1; i < args.size(); ++i) gather(ctx, args[i], g, true, false, hidden);
     if (g.err != Err::None && fn != 2 && fn != 3) return error(g.err);
     return aggregate_of(fn, g, 0);
 }
