@@ -54,7 +54,10 @@ void run(const GraphOptions& o) {
     // Precedents, upwards: a range is one node; its cells are expanded only when they are formulas.
     std::deque<std::pair<SheetCell, int>> up{{*target, 0}};
     while (!up.empty()) {
-        auto [cell, d] = up.front();
+        // Plain variables, not a structured binding: the lambdas below capture d, which
+        // clang 14 refuses for a binding (C++20 allows it).
+        SheetCell cell = up.front().first;
+        int d = up.front().second;
         up.pop_front();
         if (d >= o.depth) continue;
         SheetRange cr{cell.sheet, RangeAddr{cell.cell.row, cell.cell.col, cell.cell.row, cell.cell.col}};
