@@ -73,6 +73,7 @@ struct Expect {
 struct Document {
     Config config;
     std::string title;  // 单位 + 年度 + 说明 title
+    std::string year;   // the workbook's 年度 ("2024"; "" when not given): WRD-03
     std::vector<Block> blocks;
     std::vector<Figure> figures;
     std::vector<Slot> slots;

@@ -443,6 +443,7 @@ Document generate(Workbook& wb, const lua::PluginSet& plugins, const GenerateOpt
 
     std::string year = opt.year_label;
     std::string y = name_text(wb, "年度");
+    doc.year = y;
     if (year.empty()) {
         if (!y.empty()) year = y + (doc.config.year_suffix.empty() ? "年度" : doc.config.year_suffix);
     }

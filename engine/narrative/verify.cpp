@@ -9,6 +9,7 @@
 #include "core/messages.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -689,6 +690,20 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
                 for (const char* c : {"团组", "人次", "购置数", "保有量", "批次"})
                     if (t.find(c) == std::string::npos) add("SG-02", "warning", line, std::string("三公经费说明缺少「") + c + "」");
         }
+    }
+    // WRD-03 (the year part): a "YYYY年度" of the 说明 is the workbook's 年度 or the one before (上年度).
+    if (doc.year.size() == 4 && std::all_of(doc.year.begin(), doc.year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        int want = std::stoi(doc.year);
+        for (auto& p : paras)
+            for (size_t at = p.n.s.find("年度"); at != std::string::npos; at = p.n.s.find("年度", at + 1)) {
+                if (at < 4 || (at > 4 && std::isdigit(static_cast<unsigned char>(p.n.s[at - 5])))) continue;
+                std::string y = p.n.s.substr(at - 4, 4);
+                if (!std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+                int got = std::stoi(y);
+                if (got != want && got != want - 1)
+                    add("WRD-03", "warning", p.n.line.empty() ? 0 : p.n.line[at - 4],
+                        "文中「" + y + "年度」与工作簿年度 " + doc.year + " 不一致");
+            }
     }
     // STR-01: every section the templates write; TXT-08 / STR-02: words a section must contain.
     std::set<std::string> sections;

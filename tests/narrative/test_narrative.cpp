@@ -332,6 +332,29 @@ TEST_CASE("30 random mutations of the 000 text are reported, with no new false f
     }
 }
 
+TEST_CASE("WRD-03: a 年度 of the text that is not the workbook's", "[narrative]") {
+    std::string path = seed_path("000_");
+    Set000 s;
+    Document doc = generate(s.main->wb(), *plugins(), {}, s.companions);
+    REQUIRE(doc.year == "2024");
+    TextInput in = read_text_file(path);
+    auto wrd03 = [](const VerifyResult& r) {
+        std::vector<TextFinding> out;
+        for (auto& f : r.findings)
+            if (f.rule == "WRD-03") out.push_back(f);
+        return out;
+    };
+    CHECK(wrd03(verify_text(in, doc)).empty());  // 2024年度 throughout (and 上年度 2023 would be allowed)
+    std::string& line = in.lines[24].text;       // line 25: "2024年度收入总计1,126.72万元，…"
+    REQUIRE(line.rfind("2024年度收入总计", 0) == 0);
+    line.replace(0, 4, "2025");
+    auto got = wrd03(verify_text(in, doc));
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].line == 25);
+    CHECK(got[0].severity == "warning");
+    CHECK(got[0].message.find("2025年度") != std::string::npos);
+}
+
 TEST_CASE("bad input is refused with a message", "[narrative]") {
     CHECK_THROWS_AS(read_text_bytes("empty.txt", ""), TextError);
     CHECK_THROWS_AS(read_text_bytes("blank.txt", " \n\t\n"), TextError);
