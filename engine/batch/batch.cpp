@@ -20,6 +20,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <spdlog/spdlog.h>
@@ -261,7 +262,11 @@ Processed process_workbook(const Input& in, const std::vector<check::Rule>& rule
                 return got;
             };
         check::RunStats st;
-        r.findings = check::run_checks(rules, wb, calc, fn, &st);
+        {
+            std::optional<lua::Runtime::WorkbookChecks> scans;  // the cells are final now
+            if (rt) scans.emplace(*rt, wb);
+            r.findings = check::run_checks(rules, wb, calc, fn, &st);
+        }
         r.rules_applied = st.applied;
         for (const auto& [rule, message] : st.broken) p.broken.push_back({rule->id, rule->origin, message});
         for (const CycleReport& c : calc.cycles()) r.findings.push_back(cycle_finding(wb, c));

@@ -370,9 +370,30 @@ int sheet_name(lua_State* L) {
     return 1;
 }
 
+// The cache of this workbook's scans, when its checks run (nullptr otherwise).
+SheetScans* scans_of(lua_State* L, const Workbook* wb) {
+    SheetScans* c = State::of(L).scans;
+    return c && c->wb == wb ? c : nullptr;
+}
+
+std::optional<RangeAddr> used_of(lua_State* L, const SheetView& s) {
+    SheetScans* c = scans_of(L, s.wb);
+    if (c)
+        for (const auto& [id, u] : c->used)
+            if (id == s.id) return u;
+    auto u = s.wb->sheet(s.id).used_range();
+    if (c) {
+        try {
+            c->used.emplace_back(s.id, u);
+        } catch (const std::exception&) {  // not cached: nothing may throw through Lua's frames
+        }
+    }
+    return u;
+}
+
 int sheet_used(lua_State* L) {
     SheetView& s = check_sheet(L);
-    auto u = s.wb->sheet(s.id).used_range();
+    auto u = used_of(L, s);
     if (!u) return 0;
     lua_pushstring(L, range_text(*u).c_str());
     return 1;
@@ -384,16 +405,33 @@ int sheet_find(lua_State* L) {
     SheetView& s = check_sheet(L);
     size_t len = 0;
     const char* want = luaL_checklstring(L, 2, &len);
-    const Sheet& sh = s.wb->sheet(s.id);
-    auto u = sh.used_range();
-    if (!u) return 0;
-    std::optional<CellAddr> hit;
     std::string_view w(want, len);
-    sh.for_each(*u, [&](int32_t r, int32_t c, const CellView& v) {
-        if (hit || v.type != Type::String) return;
-        Value x = v.value();
-        if (x.string() == w) hit = CellAddr{r, c};
-    });
+    std::optional<CellAddr> hit;
+    SheetScans* cache = scans_of(L, s.wb);
+    bool known = false;
+    if (cache)
+        for (const SheetScans::Found& f : cache->found)
+            if (f.sheet == s.id && f.text == w) {
+                hit = f.at;
+                known = true;
+                break;
+            }
+    if (!known) {
+        auto u = used_of(L, s);
+        if (u) {
+            s.wb->sheet(s.id).for_each(*u, [&](int32_t r, int32_t c, const CellView& v) {
+                if (hit || v.type != Type::String) return;
+                Value x = v.value();
+                if (x.string() == w) hit = CellAddr{r, c};
+            });
+        }
+        if (cache) {
+            try {
+                cache->found.push_back({s.id, std::string(w), hit});
+            } catch (const std::exception&) {
+            }
+        }
+    }
     if (!hit) return 0;
     lua_pushstring(L, cell_text(*hit).c_str());
     lua_pushinteger(L, hit->row + 1);

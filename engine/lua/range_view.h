@@ -3,6 +3,10 @@
 // for one call: when the call that made them returns, they refuse further use
 // (they point into the calculator's state).
 #pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/address.h"
 #include "core/value.h"
 
@@ -29,6 +33,25 @@ void push_workbook_range(lua_State* L, const Workbook* wb, const SheetRange& r);
 // The workbook handed to a check function: wb:sheet(name), wb:range(text), wb:cell(text),
 // wb:names(), wb:sheets(), wb:eval(formula [, sheet]).
 void push_workbook(lua_State* L, Workbook* wb, Calculator* calc);
+
+// sheet:used() and sheet:find(text) answers for the workbook `wb`, kept while its checks run
+// (State::scans; its cells do not change meanwhile): the shipped checks ask the same sheet for
+// its used range and for the row of "合计" dozens of times per workbook, each a scan of the sheet.
+struct SheetScans {
+    const Workbook* wb = nullptr;
+    std::vector<std::pair<SheetId, std::optional<RangeAddr>>> used;
+    struct Found {
+        SheetId sheet;
+        std::string text;
+        std::optional<CellAddr> at;
+    };
+    std::vector<Found> found;
+    void clear() {
+        wb = nullptr;
+        used.clear();
+        found.clear();
+    }
+};
 
 // The reference a live range view stands for (nullptr for arrays, rows of views, other values).
 const SheetRange* to_range(lua_State* L, int idx);

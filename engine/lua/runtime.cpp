@@ -47,6 +47,18 @@ Runtime::Runtime(std::shared_ptr<const PluginSet> plugins)
 
 Runtime::~Runtime() = default;
 
+Runtime::WorkbookChecks::WorkbookChecks(Runtime& rt, const Workbook& wb) : rt_(rt) {
+    if (!rt_.scans_) rt_.scans_ = std::make_unique<SheetScans>();
+    rt_.scans_->clear();
+    rt_.scans_->wb = &wb;
+    rt_.state_->scans = rt_.scans_.get();
+}
+
+Runtime::WorkbookChecks::~WorkbookChecks() {
+    rt_.state_->scans = nullptr;
+    rt_.scans_->clear();
+}
+
 void Runtime::on_func(lua_State* L, FuncDecl&& decl, int fn) {
     if (!loading_) {
         luaL_error(L, "suanpan.func can only be called while a plugin file loads");

@@ -18,6 +18,7 @@
 #include "formula/function.h"
 #include "lua/api.h"
 #include "lua/plugins.h"
+#include "lua/range_view.h"
 #include "lua/state.h"
 
 namespace sp {
@@ -48,6 +49,20 @@ public:
     // a message, a finding table or a list of them. Expression checks give {}.
     std::vector<check::Finding> run_check(const check::Rule& rule, Workbook& wb, Calculator& calc);
 
+    // While alive, the checks of `wb` share the answers of sheet:used() and sheet:find() (the
+    // workbook's cells must not change meanwhile: construct it after recalculation, around the
+    // check run). Without it every call scans the sheet again.
+    class WorkbookChecks {
+    public:
+        WorkbookChecks(Runtime& rt, const Workbook& wb);
+        ~WorkbookChecks();
+        WorkbookChecks(const WorkbookChecks&) = delete;
+        WorkbookChecks& operator=(const WorkbookChecks&) = delete;
+
+    private:
+        Runtime& rt_;
+    };
+
     const PluginSet& plugins() const { return *plugins_; }
     State& state() { return *state_; }
     // Problems met while loading the sources into this state (normally none: the
@@ -64,6 +79,7 @@ private:
 
     std::shared_ptr<const PluginSet> plugins_;
     std::unique_ptr<State> state_;
+    std::unique_ptr<SheetScans> scans_;  // see WorkbookChecks (kept: its vectors are reused)
     HostCall host_;
     int fns_ref_ = -2, checks_ref_ = -2;  // registry refs of the function / check-function tables
     std::vector<char> loaded_;           // per plugin function: present in this state

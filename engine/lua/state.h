@@ -14,6 +14,7 @@ struct lua_Debug;
 namespace sp::lua {
 
 class ApiHost;
+struct SheetScans;  // range_view.h: used ranges and label lookups of one workbook's checks
 
 struct Limits {
     uint64_t instructions = 10'000'000;  // per call (a plugin function, a check, a file's top level)
@@ -54,6 +55,12 @@ public:
 
     ApiHost* api = nullptr;  // receiver of suanpan.func/check/fail (see api.h)
     bool loading = false;    // a plugin file's top level runs (it may publish names in suanpan)
+    // The engine's own Lua code runs (API setup, lockdown, sealing; see Unmetered): it is not
+    // charged to a plugin's instruction and time budget.
+    bool unmetered = false;
+    // While one workbook's checks run (Runtime::WorkbookChecks): sheet:used() and sheet:find()
+    // answers of that workbook, which the checks ask again and again. nullptr: not cached.
+    SheetScans* scans = nullptr;
 
 private:
     static void* alloc(void* ud, void* ptr, size_t osize, size_t nsize);
@@ -71,6 +78,21 @@ private:
 
     friend int kill_guard(lua_State* L);
     friend int charge_coroutine(lua_State* L);
+};
+
+// While alive, the state's Lua code is not counted against the instruction and time limits
+// (memory still is). A slow machine once made the lockdown's setup exceed a 2 s limit, and a
+// plugin that used up its budget while loading left its published tables unsealed.
+class Unmetered {
+public:
+    explicit Unmetered(State& st) : st_(st), was_(st.unmetered) { st.unmetered = true; }
+    ~Unmetered() { st_.unmetered = was_; }
+    Unmetered(const Unmetered&) = delete;
+    Unmetered& operator=(const Unmetered&) = delete;
+
+private:
+    State& st_;
+    bool was_;
 };
 
 // Message of the error on top of the stack (strings as is, other values via __tostring).

@@ -255,3 +255,40 @@ TEST_CASE("checks: suanpan.fail outside a check is an error", "[lua][checks]") {
     CHECK(is_err(b.eval("=失败()"), Err::Value));
     CHECK(b.diagnostics().find("only be called while a check runs") != std::string::npos);
 }
+
+TEST_CASE("checks: sheet:find and sheet:used answers are shared by one workbook's checks, never across workbooks",
+          "[lua][checks]") {
+    auto set = std::make_shared<lua::PluginSet>();
+    set->add_source("rules.lua", R"LUA(
+suanpan.check{ id = "S-1", message = "where", fn = function(wb)
+    local s = wb:sheet("表")
+    local _, r1 = s:find("合计")
+    local _, r2 = s:find("合计")          -- asked again: the kept answer
+    local _, r3 = s:find("小计")
+    local _, o = wb:sheet("另表"):find("合计")  -- same text, other sheet
+    return string.format("%s|%s|%s|%s|%s|%s", r1, r2, tostring(r3), tostring(o), s:used(), tostring((wb:sheet("另表"):used())))
+  end }
+)LUA");
+    REQUIRE(set->diagnostics().empty());
+    auto reg = set->registry();
+    lua::Runtime rt(set);
+    auto run = [&](int total_row, bool other) {
+        // Each workbook in turn at (likely) the same address, as in a batch.
+        auto wb = std::make_unique<Workbook>(reg.get());
+        SheetId s = wb->add_sheet("表");
+        SheetId t = wb->add_sheet("另表");
+        wb->set_value(s, CellAddr{total_row - 1, 0}, Value::string("合计"));
+        wb->set_value(s, CellAddr{total_row - 1, 2}, Value(1.0));
+        if (other) wb->set_value(t, CellAddr{2, 1}, Value::string("合计"));
+        Calculator calc(*wb);
+        calc.set_host(&rt.host(), &rt);
+        calc.recalc_full();
+        lua::Runtime::WorkbookChecks scans(rt, *wb);
+        auto f = rt.run_check(set->rules()[0], *wb, calc);
+        REQUIRE(f.size() == 1);
+        return f[0].message;
+    };
+    CHECK(run(40, true) == "40|40|nil|3|A40:C40|B3");
+    CHECK(run(12, false) == "12|12|nil|nil|A12:C12|nil");
+    CHECK(run(7, true) == "7|7|nil|3|A7:C7|B3");
+}
