@@ -36,6 +36,7 @@ std::string PluginDiagnostic::text() const {
 std::unique_ptr<State> new_plugin_state(const Limits& limits) {
     auto st = std::make_unique<State>(limits);
     st->begin_call();
+    Unmetered engine_code(*st);
     open_api(st->L());
     lua_State* L = st->L();
     lua_pushcfunction(L, [](lua_State* L) -> int {
