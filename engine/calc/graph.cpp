@@ -1,7 +1,13 @@
 // graph.cpp — building the dependency graph and answering "who reads this cell?".
+//
+// The precedents of a million formulas are collected on every core: the formulas are cut
+// into consecutive blocks, each block gathers its edges, constant-cell uses and ranges
+// (numbered within the block), and the blocks are joined in order, so that every list is
+// exactly what one pass over the formulas would give (the evaluation order is unchanged).
 #include "calc/graph.h"
 
 #include <algorithm>
+#include <thread>
 #include <unordered_map>
 
 #include <boost/graph/strong_components.hpp>
@@ -40,56 +46,105 @@ void DependencyGraph::build(const Workbook& wb) {
     cell_uses_.clear();
     ranges_.clear();
     volatile_.clear();
-    std::vector<std::pair<uint32_t, uint32_t>> edges;      // (precedent vertex, dependent vertex)
-    std::vector<std::pair<uint32_t, uint32_t>> range_uses; // (range id, formula)
-    std::unordered_map<SheetRange, uint32_t, RangeKeyHash> range_ids;
     std::vector<ArrayFormula> arrays;
     for (uint32_t f = 0; f < F; ++f)
         if (formulas[f].array)
             if (const RangeAddr* r = wb.array_range(f); r && !r->is_cell()) arrays.push_back({f, formulas[f].sheet, *r});
 
-    auto add_precedent = [&](uint32_t f, const SheetRange& target) {
-        for (const ArrayFormula& a : arrays)
-            if (a.sheet == target.sheet && a.formula != f && overlaps(a.range, target.range))
-                edges.emplace_back(a.formula, f);
-        if (target.range.is_cell()) {
-            uint32_t g = wb.sheet(target.sheet).formula_at(target.range.r1, target.range.c1);
-            if (g != kNoFormula) edges.emplace_back(g, f);
-            else cell_uses_.push_back({cell_key(target.sheet, target.range.r1, target.range.c1), f});
-            return;
-        }
-        auto [it, fresh] = range_ids.try_emplace(target, uint32_t(ranges_.size()));
-        if (fresh) ranges_.push_back({target, UINT32_MAX});
-        range_uses.emplace_back(it->second, f);
+    // What formulas [begin, end) contribute, in formula order; ranges numbered in the block.
+    struct Block {
+        uint32_t begin = 0, end = 0;
+        std::vector<std::pair<uint32_t, uint32_t>> edges;       // (precedent vertex, dependent vertex)
+        std::vector<CellUse> cell_uses;
+        std::vector<std::pair<uint32_t, uint32_t>> range_uses;  // (block range id, formula)
+        std::vector<SheetRange> ranges;
+        std::unordered_map<SheetRange, uint32_t, RangeKeyHash> range_ids;
+        std::vector<uint32_t> volatiles;
     };
-
-    for (uint32_t f = 0; f < F; ++f) {
-        const FormulaCell& fc = formulas[f];
-        if (fc.sheet == kNoSheet || fc.program == kNoFormula) continue;
-        const formula::Program& p = wb.program(fc.program);
-        if (p.is_volatile) volatile_.push_back(f);
-        for (const formula::RefSpec& spec : p.refs) {
-            SheetRange r;
-            if (!spec.address_only && formula::resolve_ref(spec, fc.sheet, fc.cell, r)) add_precedent(f, r);
-        }
-        // Defined names: their references count as the formula's own.
-        for (const std::string& key : p.names) {
-            SheetId from = fc.sheet;
-            std::string_view name = key;
-            if (auto bang = key.rfind('!'); bang != std::string::npos) {
-                auto id = wb.find_sheet(key.substr(0, bang));
-                if (!id) continue;
-                from = *id;
-                name = std::string_view(key).substr(bang + 1);
+    auto collect = [&](Block& b) {  // reads the workbook only
+        auto add_precedent = [&](uint32_t f, const SheetRange& target) {
+            for (const ArrayFormula& a : arrays)
+                if (a.sheet == target.sheet && a.formula != f && overlaps(a.range, target.range))
+                    b.edges.emplace_back(a.formula, f);
+            if (target.range.is_cell()) {
+                uint32_t g = wb.sheet(target.sheet).formula_at(target.range.r1, target.range.c1);
+                if (g != kNoFormula) b.edges.emplace_back(g, f);
+                else b.cell_uses.push_back({cell_key(target.sheet, target.range.r1, target.range.c1), f});
+                return;
             }
-            const DefinedName* dn = wb.find_name(name, from);
-            if (!dn || dn->program == kNoFormula) continue;
-            SheetId own = dn->scope == kNoSheet ? fc.sheet : dn->scope;
-            for (const formula::RefSpec& spec : wb.program(dn->program).refs) {
+            auto [it, fresh] = b.range_ids.try_emplace(target, uint32_t(b.ranges.size()));
+            if (fresh) b.ranges.push_back(target);
+            b.range_uses.emplace_back(it->second, f);
+        };
+        for (uint32_t f = b.begin; f < b.end; ++f) {
+            const FormulaCell& fc = formulas[f];
+            if (fc.sheet == kNoSheet || fc.program == kNoFormula) continue;
+            const formula::Program& p = wb.program(fc.program);
+            if (p.is_volatile) b.volatiles.push_back(f);
+            for (const formula::RefSpec& spec : p.refs) {
                 SheetRange r;
-                if (formula::resolve_ref(spec, own, fc.cell, r)) add_precedent(f, r);
+                if (!spec.address_only && formula::resolve_ref(spec, fc.sheet, fc.cell, r)) add_precedent(f, r);
+            }
+            // Defined names: their references count as the formula's own.
+            for (const std::string& key : p.names) {
+                SheetId from = fc.sheet;
+                std::string_view name = key;
+                if (auto bang = key.rfind('!'); bang != std::string::npos) {
+                    auto id = wb.find_sheet(key.substr(0, bang));
+                    if (!id) continue;
+                    from = *id;
+                    name = std::string_view(key).substr(bang + 1);
+                }
+                const DefinedName* dn = wb.find_name(name, from);
+                if (!dn || dn->program == kNoFormula) continue;
+                SheetId own = dn->scope == kNoSheet ? fc.sheet : dn->scope;
+                for (const formula::RefSpec& spec : wb.program(dn->program).refs) {
+                    SheetRange r;
+                    if (formula::resolve_ref(spec, own, fc.cell, r)) add_precedent(f, r);
+                }
             }
         }
+    };
+    // One block per core for large workbooks (a thread costs more than a few thousand formulas).
+    constexpr uint32_t kMinBlock = 50000;
+    uint32_t nblocks = std::max(1u, std::min(std::max(1u, std::thread::hardware_concurrency()), F / kMinBlock));
+    std::vector<Block> blocks(nblocks);
+    for (uint32_t i = 0; i < nblocks; ++i) {
+        blocks[i].begin = uint32_t(uint64_t(F) * i / nblocks);
+        blocks[i].end = uint32_t(uint64_t(F) * (i + 1) / nblocks);
+    }
+    {
+        std::vector<std::thread> workers;
+        for (uint32_t i = 1; i < nblocks; ++i) workers.emplace_back([&, i] { collect(blocks[i]); });
+        collect(blocks[0]);
+        for (auto& w : workers) w.join();
+    }
+    // Joined in order: ranges get their ids by first use, as in one pass.
+    std::vector<std::pair<uint32_t, uint32_t>> edges;      // (precedent vertex, dependent vertex)
+    std::vector<std::pair<uint32_t, uint32_t>> range_uses; // (range id, formula)
+    std::unordered_map<SheetRange, uint32_t, RangeKeyHash> range_ids;
+    {
+        size_t ne = 0, nc = 0, nr = 0;
+        for (const Block& b : blocks) ne += b.edges.size(), nc += b.cell_uses.size(), nr += b.range_uses.size();
+        edges.reserve(ne);
+        cell_uses_.reserve(nc);
+        range_uses.reserve(nr);
+    }
+    std::vector<uint32_t> global_id;
+    for (Block& b : blocks) {
+        edges.insert(edges.end(), b.edges.begin(), b.edges.end());
+        std::vector<std::pair<uint32_t, uint32_t>>().swap(b.edges);
+        cell_uses_.insert(cell_uses_.end(), b.cell_uses.begin(), b.cell_uses.end());
+        std::vector<CellUse>().swap(b.cell_uses);
+        volatile_.insert(volatile_.end(), b.volatiles.begin(), b.volatiles.end());
+        global_id.resize(b.ranges.size());
+        for (size_t i = 0; i < b.ranges.size(); ++i) {
+            auto [it, fresh] = range_ids.try_emplace(b.ranges[i], uint32_t(ranges_.size()));
+            if (fresh) ranges_.push_back({b.ranges[i], UINT32_MAX});
+            global_id[i] = it->second;
+        }
+        for (auto& [r, f] : b.range_uses) range_uses.emplace_back(global_id[r], f);
+        b = Block{};
     }
 
     // Ranges that hold formula cells become vertices.

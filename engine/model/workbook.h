@@ -112,6 +112,13 @@ public:
     // then reads "uses …", and `unsupported` (when given) names the construct.
     uint32_t compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error = nullptr,
                      bool array_formula = false, std::string* unsupported = nullptr);
+    // The program already compiled for a cell formula's shape key (formula::print_r1c1 of the
+    // parsed text, in a workbook without tables), or kNoFormula: a reader that parsed the text
+    // on another thread attaches it with set_formula_program; when absent, set_formula compiles.
+    uint32_t find_program(std::string_view key) const {
+        auto it = program_by_key_.find(key);
+        return it == program_by_key_.end() ? 0xFFFFFFFF : it->second;
+    }
 
     // --- names ---------------------------------------------------------------
     void add_name(DefinedName n);
@@ -158,7 +165,11 @@ private:
     std::vector<FormulaCell> formulas_;
     std::vector<uint32_t> free_formulas_;
     std::vector<std::unique_ptr<formula::Program>> programs_;
-    std::unordered_map<std::string, uint32_t> program_by_key_;
+    struct KeyHash {  // transparent: find_program looks up a string_view without a copy
+        using is_transparent = void;
+        size_t operator()(std::string_view k) const { return std::hash<std::string_view>{}(k); }
+    };
+    std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> program_by_key_;
     std::unordered_map<uint32_t, std::string> bad_formula_text_;
     std::unordered_map<uint32_t, RangeAddr> array_ranges_;
     std::vector<DefinedName> names_;

@@ -5,7 +5,9 @@
 // after </sheetData> (columns, merges, panes: small) is parsed as one document, and the
 // rows in between are parsed in slices of a few megabytes, each cut just before a <row>
 // start tag, each parsed in place as an XML fragment and walked directly. Memory then
-// stays at the inflated text plus one slice's DOM.
+// stays at the inflated text plus one slice's DOM. The plain formulas of a slice (one
+// <f> text per cell, as many tools write them) are parsed to their R1C1 shape key on the
+// same parallel stage, so the thread that builds the model only looks the shape up.
 #include "xlsx/sheet_reader.h"
 
 #include <cstring>
@@ -20,6 +22,7 @@
 #include <pugixml.hpp>
 #include <tbb/parallel_pipeline.h>
 
+#include "formula/parser.h"
 #include "xlsx/cell_value.h"
 #include "xlsx/error.h"
 #include "xlsx/rich_errors.h"
@@ -184,10 +187,19 @@ private:
     // own document) and walked into the model one at a time in document order: on two cores
     // pugixml's parse of the next slice overlaps the model work of this one. At most
     // kInFlight slices' DOMs exist at once.
+    // A plain formula parsed ahead: its <f> text (the pointer identifies the cell in the
+    // walk, which meets them in the same order) and its shape key, keys[off, off + len).
+    struct PreKey {
+        const char* text;
+        uint32_t off, len;
+    };
     struct Slice {
         size_t begin = 0, stop = 0;
         pugi::xml_document doc;
         pugi::xml_parse_result result;
+        std::string keys;
+        std::vector<PreKey> pre;
+        size_t next_pre = 0;
     };
     static constexpr size_t kInFlight = 3;  // one cut, one parsed, one walked
 
@@ -207,6 +219,11 @@ private:
                                                            opts, pugi::encoding_utf8);
             return slice;
         };
+        auto parse_keyed = [&](Slice* slice) -> Slice* {  // pipelined: the formulas too
+            parse(slice);
+            if (slice->result && prekey_ok_) prekey(*slice);
+            return slice;
+        };
         auto walk = [&](Slice* raw) {
             std::unique_ptr<Slice> slice(raw);
             if (!slice->result) {
@@ -214,8 +231,10 @@ private:
                 throw Error(in_.file, in_.part, cell_near(text, at),
                             "malformed XML at " + line_col(text, at) + ": " + slice->result.description());
             }
+            cur_ = slice.get();
             for (auto row = slice->doc.first_child(); row; row = row.next_sibling())
                 if (row.type() == pugi::node_element && local_name(row.name()) == "row") read_row(row);
+            cur_ = nullptr;
         };
         if (end - begin <= kSliceBytes) {  // one slice: no pipeline
             if (Slice* s = cut()) walk(parse(s));
@@ -239,7 +258,7 @@ private:
             tbb::parallel_pipeline(
                 kInFlight,
                 tbb::make_filter<void, Slice*>(tbb::filter_mode::serial_in_order, track) &
-                    tbb::make_filter<Slice*, Slice*>(tbb::filter_mode::parallel, parse) &
+                    tbb::make_filter<Slice*, Slice*>(tbb::filter_mode::parallel, parse_keyed) &
                     tbb::make_filter<Slice*, void>(tbb::filter_mode::serial_in_order, [&](Slice* s) {
                         {
                             std::lock_guard lock(all_lock);
@@ -251,6 +270,49 @@ private:
             for (Slice* s : all) delete s;
             throw;
         }
+    }
+
+    // The shape keys of the slice's plain formulas whose cell names itself (r="B7"): the
+    // same parse and key as Workbook::compile, run on the parallel stage. Texts with '['
+    // (structured and external references) are left to compile. Touches nothing but the
+    // slice: it runs beside the walk.
+    static void prekey(Slice& s) {
+        for (auto row = s.doc.first_child(); row; row = row.next_sibling()) {
+            if (row.type() != pugi::node_element || local_name(row.name()) != "row") continue;
+            for (auto c = row.first_child(); c; c = c.next_sibling()) {
+                if (c.type() != pugi::node_element || local_name(c.name()) != "c") continue;
+                const char* ref = nullptr;
+                for (auto a = c.first_attribute(); a; a = a.next_attribute())
+                    if (a.name()[0] == 'r' && !a.name()[1]) ref = a.value();  // as read_cell: the last r
+                pugi::xml_node f;
+                for (auto k = c.first_child(); k; k = k.next_sibling())
+                    if (k.type() == pugi::node_element && local_name(k.name()) == "f") f = k;  // the last, as read_cell
+                if (!f || !ref || !*ref) continue;
+                std::string_view ft = f.attribute("t").value();
+                if (ft == "shared" || ft == "array" || ft == "dataTable") continue;
+                const char* text = f.child_value();
+                if (!*text || std::strchr(text, '[')) continue;
+                int32_t row_i, col_i;
+                bool outside = false;
+                if (!parse_ref(ref, row_i, col_i, outside) || outside) continue;
+                auto parsed = formula::parse(text, CellAddr{row_i, col_i});
+                if (!parsed) continue;
+                size_t off = s.keys.size();
+                s.keys += formula::print_r1c1(*parsed.ast);
+                s.pre.push_back({text, uint32_t(off), uint32_t(s.keys.size() - off)});
+            }
+        }
+    }
+
+    // The program of a plain formula's text parsed ahead, or kNoFormula (then compile it).
+    uint32_t preparsed_program(const char* text) {
+        if (!cur_) return kNoFormula;
+        auto& pre = cur_->pre;
+        size_t& i = cur_->next_pre;
+        while (i < pre.size() && pre[i].text < text) ++i;  // cells the walk did not take as formulas
+        if (i == pre.size() || pre[i].text != text) return kNoFormula;
+        const PreKey& k = pre[i++];
+        return wb_.find_program(std::string_view(cur_->keys).substr(k.off, k.len));
     }
 
     [[noreturn]] void bad_ref(const char* ref, const char* what) {
@@ -374,6 +436,10 @@ private:
             return true;
         }
         if (!*text) return true;
+        if (uint32_t prog = preparsed_program(text); prog != kNoFormula) {  // a shape already compiled
+            wb_.set_formula_program(in_.sheet, at, prog);
+            return true;
+        }
         return wb_.set_formula(in_.sheet, at, text);
     }
 
@@ -415,6 +481,10 @@ private:
     Workbook& wb_;
     Sheet& sheet_;
     std::string pfx_;
+    Slice* cur_ = nullptr;  // the slice being walked
+    // Shape keys are computed ahead only in a workbook without tables: with tables, compile's
+    // key also carries how structured references (even a bare Table1) resolve.
+    bool prekey_ok_ = wb_.tables().empty();
     int32_t row_ = -1, col_ = -1;
     SheetCounts counts_;
     std::vector<uint32_t> shared_small_;             // si -> program (kNoFormula: master did not parse)
