@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,36 @@ static int generate(int rows, const std::string& path) {
     return 0;
 }
 
+// Writes PATH: the package at SEED_PATH (then removed) with sheet1.xml replaced by SHEET_XML, OVERRIDE
+// inserted into [Content_Types].xml when not empty, and PARTS added; other entries are copied raw.
+static int repackage(const std::string& seed_path, const std::string& path, const std::string& sheet_xml,
+                     const std::string& override_ct, const std::map<std::string, std::string>& parts) {
+    auto bytes = xlsx::read_file_bytes(seed_path);
+    xlsx::ZipReader zip(bytes, seed_path);
+    FILE* out = std::fopen(path.c_str(), "wb");
+    if (!out) return 1;
+    {
+        xlsx::ZipWriter z(out, path);
+        for (const auto& e : zip.entries()) {
+            if (e.name == "xl/worksheets/sheet1.xml") {
+                z.add(e.name, sheet_xml, e.mtime);
+            } else if (e.name == "[Content_Types].xml" && !override_ct.empty()) {
+                auto b = zip.inflate(e);
+                std::string ct(b.begin(), b.size);
+                ct.insert(ct.rfind("</Types>"), override_ct);
+                z.add(e.name, ct, e.mtime);
+            } else {
+                z.add_raw(e.name, e.method, e.crc, e.size, zip.raw(e), e.mtime);
+            }
+        }
+        for (const auto& [name, text] : parts) z.add(name, text, 1700000000);
+        z.finish();
+    }
+    std::fclose(out);
+    std::filesystem::remove(seed_path);
+    return 0;
+}
+
 // The plain-stale workbook: the package of write_fresh (one number in A1), with its sheet
 // replaced by one written here — labels as inline strings, each formula as its own <f>
 // text, every cached value -0.123456 (wrong for all of them).
@@ -118,21 +149,7 @@ static int generate_plain(int rows, const std::string& path) {
         xml += "</row>";
     }
     xml += "</sheetData></worksheet>";
-    auto bytes = xlsx::read_file_bytes(seed_path);
-    xlsx::ZipReader zip(bytes, seed_path);
-    FILE* out = std::fopen(path.c_str(), "wb");
-    if (!out) return 1;
-    {
-        xlsx::ZipWriter z(out, path);
-        for (const auto& e : zip.entries()) {
-            if (e.name == "xl/worksheets/sheet1.xml") z.add(e.name, xml, e.mtime);
-            else z.add_raw(e.name, e.method, e.crc, e.size, zip.raw(e), e.mtime);
-        }
-        z.finish();
-    }
-    std::fclose(out);
-    std::filesystem::remove(seed_path);
-    return 0;
+    return repackage(seed_path, path, xml, {}, {});
 }
 
 // Loads, recalculates, saves; prints wall and CPU seconds of each phase, peak KiB, cells rewritten.
@@ -324,38 +341,15 @@ static int generate_table(int rows, const std::string& path, bool structured) {
         table += c < 2 ? "/>" : std::string("><calculatedColumnFormula>") + table_f[c - 2] + "</calculatedColumnFormula></tableColumn>";
     }
     table += "</tableColumns></table>";
-    auto bytes = xlsx::read_file_bytes(seed_path);
-    xlsx::ZipReader zip(bytes, seed_path);
-    FILE* out = std::fopen(path.c_str(), "wb");
-    if (!out) return 1;
-    {
-        xlsx::ZipWriter z(out, path);
-        for (const auto& e : zip.entries()) {
-            if (e.name == "xl/worksheets/sheet1.xml") {
-                z.add(e.name, xml, e.mtime);
-            } else if (e.name == "[Content_Types].xml" && structured) {
-                auto b = zip.inflate(e);
-                std::string ct(b.begin(), b.size);
-                ct.insert(ct.rfind("</Types>"), "<Override PartName=\"/xl/tables/table1.xml\" ContentType=\"application/"
-                                                "vnd.openxmlformats-officedocument.spreadsheetml.table+xml\"/>");
-                z.add(e.name, ct, e.mtime);
-            } else {
-                z.add_raw(e.name, e.method, e.crc, e.size, zip.raw(e), e.mtime);
-            }
-        }
-        if (structured) {
-            z.add("xl/worksheets/_rels/sheet1.xml.rels",
-                  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas."
-                  "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas."
-                  "openxmlformats.org/officeDocument/2006/relationships/table\" Target=\"../tables/table1.xml\"/></Relationships>",
-                  1700000000);
-            z.add("xl/tables/table1.xml", table, 1700000000);
-        }
-        z.finish();
-    }
-    std::fclose(out);
-    std::filesystem::remove(seed_path);
-    return 0;
+    if (!structured) return repackage(seed_path, path, xml, {}, {});
+    std::map<std::string, std::string> parts = {
+        {"xl/worksheets/_rels/sheet1.xml.rels",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas."
+         "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas."
+         "openxmlformats.org/officeDocument/2006/relationships/table\" Target=\"../tables/table1.xml\"/></Relationships>"},
+        {"xl/tables/table1.xml", table}};
+    return repackage(seed_path, path, xml, "<Override PartName=\"/xl/tables/table1.xml\" ContentType=\"application/"
+                                           "vnd.openxmlformats-officedocument.spreadsheetml.table+xml\"/>", parts);
 }
 
 static int tables_bench(int argc, char** argv) {

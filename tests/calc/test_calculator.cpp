@@ -4,18 +4,11 @@
 
 #include "calc/calculator.h"
 #include "calc/graph.h"
+#include "cells.h"
 
 using namespace sp;
-
-namespace {
-CellAddr at(const char* a1) { return *parse_cell(a1); }
-double num(const Workbook& wb, SheetId s, const char* a1) {
-    Value v = wb.get(s, at(a1));
-    INFO(a1 << " = " << to_display(v));
-    REQUIRE(v.is_number());
-    return v.number();
-}
-}  // namespace
+using sp::test::at;
+using sp::test::num;
 
 TEST_CASE("formulas evaluate in dependency order across sheets", "[calc]") {
     Workbook wb;

@@ -3,17 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "calc/calculator.h"
+#include "cells.h"
 
 using namespace sp;
+using sp::test::at;
+using sp::test::num;
 
 namespace {
-CellAddr at(const char* a1) { return *parse_cell(a1); }
-double num(const Workbook& wb, SheetId s, const char* a1) {
-    Value v = wb.get(s, at(a1));
-    INFO(a1 << " = " << to_display(v));
-    REQUIRE(v.is_number());
-    return v.number();
-}
 void style(Workbook& wb, SheetId s, const char* a1, const char* code) {
     CellStyle st;
     st.number_format = code;

@@ -6,19 +6,15 @@
 
 #include "calc/calculator.h"
 #include "formula/structured_ref.h"
+#include "../calc/cells.h"
 
 using namespace sp;
+using sp::test::at;
+using sp::test::num;
 using namespace sp::formula;
 
 namespace {
-CellAddr at(const char* a1) { return *parse_cell(a1); }
 Value val(const Workbook& wb, SheetId s, const char* a1) { return wb.get(s, at(a1)); }
-double num(const Workbook& wb, SheetId s, const char* a1) {
-    Value v = wb.get(s, at(a1));
-    INFO(a1 << " = " << to_display(v));
-    REQUIRE(v.is_number());
-    return v.number();
-}
 StructuredRef parsed(std::string_view text) {
     StructuredRef r;
     INFO(text);
