@@ -414,36 +414,12 @@ int main(int argc, char** argv) {
         }
         std::string file = dir + "/bench_" + std::to_string(rows) + ".xlsx";
         std::system((exe + " gen " + std::to_string(rows) + " " + file).c_str());
-        auto bytes = xlsx::read_file_bytes(file);
-        xlsx::ZipReader zip(bytes, file);
-        double xml_mib = double(zip.find("xl/worksheets/sheet1.xml")->size) / (1 << 20);
+        double xml_mib = sheet_xml_mib(file);
         double unzip, unzip_cpu;
         time_unzip(file, unzip, unzip_cpu);
-        for (int change = 0; change <= 1; ++change) {
-            // Best of three runs for the times; the peak of the first.
-            double best[6] = {1e9, 1e9, 1e9, 1e9, 1e9, 1e9};
-            long peak = 0;
-            size_t rewritten = 0;
-            for (int i = 0; i < 3; ++i) {
-                std::string line = capture(exe + " run " + file + " " + dir + "/out.xlsx " + std::to_string(change));
-                double v[6];
-                long p;
-                size_t w;
-                if (std::sscanf(line.c_str(), "%lf %lf %lf %lf %lf %lf %ld %zu", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5],
-                                &p, &w) != 8) {
-                    std::fprintf(stderr, "run failed: %s\n", line.c_str());
-                    return 1;
-                }
-                for (int k = 0; k < 6; ++k) best[k] = std::min(best[k], v[k]);
-                if (!peak) peak = p;
-                rewritten = w;
-            }
-            std::printf("%-7d %-9s %7.1f %6.3f (%5.3f) | %9zu %6.3f (%5.3f) %6.3f (%5.3f) %6.3f (%5.3f) %9.1f | %5.2f (%5.2f) %5.2f (%5.2f) %6.2f\n",
-                        rows, change ? "changed" : "unchanged", xml_mib, unzip, unzip_cpu, rewritten, best[0], best[3],
-                        best[1], best[4], best[2], best[5], peak / 1024.0, best[0] / unzip, best[3] / unzip_cpu,
-                        best[2] / unzip, best[5] / unzip_cpu, peak / 1024.0 / xml_mib);
-            std::fflush(stdout);
-        }
+        for (int change = 0; change <= 1; ++change)
+            if (!run_case(exe, file, dir, rows, change ? "changed" : "unchanged", change, xml_mib, unzip, unzip_cpu))
+                return 1;
         if (!plain_case(exe, suanpan, dir, rows)) return 1;
     }
     return 0;
