@@ -50,8 +50,8 @@ void run(const VerifyArgs& a) {
     } catch (const narrative::Error& e) {
         throw Exit(kBadInput, a.workbooks[0] + ": " + e.what());
     }
-    if (!narrative::text_fits(text, doc.config))
-        throw Exit(kBadInput, msg::text("narrative.wrong_template", {a.text, a.workbooks[0], doc.config.template_, doc.config.text_marker}));
+    if (std::string why = narrative::text_misfit(text, doc.config, a.text, a.workbooks[0]); !why.empty())
+        throw Exit(kBadInput, why);
     narrative::VerifyOptions opt;
     opt.lenient = a.lenient;
     opt.reason_threshold = a.reason_threshold;

@@ -125,6 +125,7 @@ const Entry kCatalogue[] = {
     {"narrative.unknown_template", "no 说明 template named {0} in {1} (there are: {2})", "{1} 中没有名为 {0} 的说明模板（现有：{2}）"},
     {"narrative.written", "{0}: 说明 written with template {1} ({2} figures, {3} 待填写 slots)", "{0}：已按模板 {1} 写出说明（数字 {2} 处，待填写 {3} 处）"},
     {"narrative.wrong_template", "{0} is not a 说明 of a {2} workbook such as {1} (the text never says {3})", "{0} 不是 {2} 工作簿（如 {1}）的说明（文中没有“{3}”）"},
+    {"narrative.foreign_template", "{0} is not a 说明 of a {2} workbook such as {1}: it says {3}; give the {3} workbook as the first --workbook and the {2} workbooks after it", "{0} 不是 {2} 工作簿（如 {1}）的说明：文中有“{3}”；请把{3}工作簿作为第一个 --workbook，{2}工作簿放在其后"},
 };
 
 const std::unordered_map<std::string_view, const Entry*>& index() {

@@ -58,6 +58,7 @@ struct Config {
     std::vector<std::string> detect_any;  // … or any of these
     std::string part, part_start, part_end;
     std::string text_marker;  // a word every 说明 of this template contains (决算, 部门预算 …)
+    std::vector<std::string> text_foreign;  // words only another template's 说明 contains (部门决算 for 自评表)
     std::string zero_base = "100%", flat = "seed", year_suffix = "年度";
     std::string required_section;
     std::vector<std::string> required_items;

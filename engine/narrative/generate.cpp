@@ -112,6 +112,7 @@ Config read_config(lua_State* L, const fs::path& dir) {
     c.part_start = str_field(L, t, "part_start");
     c.part_end = str_field(L, t, "part_end");
     c.text_marker = str_field(L, t, "text_marker");
+    c.text_foreign = list_field(L, t, "text_foreign");
     c.zero_base = str_field(L, t, "zero_base", "100%");
     c.flat = str_field(L, t, "flat", "seed");
     c.year_suffix = str_field(L, t, "year_suffix", "年度");

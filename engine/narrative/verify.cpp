@@ -771,19 +771,25 @@ VerifyResult verify_text(const TextInput& text, const Document& doc, const Verif
     return res;
 }
 
-bool text_fits(const TextInput& text, const Config& cfg) {
-    if (cfg.text_marker.empty()) return true;
-    for (const TextLine& l : text.lines)
-        if (l.text.find(cfg.text_marker) != std::string::npos) return true;
-    return false;
+std::string text_misfit(const TextInput& text, const Config& cfg, const std::string& text_path,
+                        const std::string& workbook_path) {
+    auto says = [&](const std::string& word) {
+        for (const TextLine& l : text.lines)
+            if (l.text.find(word) != std::string::npos) return true;
+        return false;
+    };
+    if (!cfg.text_marker.empty() && !says(cfg.text_marker))
+        return msg::text("narrative.wrong_template", {text_path, workbook_path, cfg.template_, cfg.text_marker});
+    for (const std::string& word : cfg.text_foreign)
+        if (says(word)) return msg::text("narrative.foreign_template", {text_path, workbook_path, cfg.template_, word});
+    return "";
 }
 
 VerifyResult verify_file(const std::string& text_path, Workbook& wb, const lua::PluginSet& plugins,
                          const VerifyOptions& opt, const GenerateOptions& gen, const std::vector<Companion>& companions) {
     TextInput in = read_text_file(text_path);
     Document doc = generate(wb, plugins, gen, companions);
-    if (!text_fits(in, doc.config))
-        throw Error(msg::text("narrative.wrong_template", {text_path, "", doc.config.template_, doc.config.text_marker}));
+    if (std::string why = text_misfit(in, doc.config, text_path, ""); !why.empty()) throw Error(why);
     return verify_text(in, doc, opt);
 }
 

@@ -60,8 +60,12 @@ struct VerifyResult {
 };
 
 VerifyResult verify_text(const TextInput& text, const Document& doc, const VerifyOptions& opt = {});
-// false when the text never says the template's text_marker (a 预算 说明 against a 决算 workbook …).
-bool text_fits(const TextInput& text, const Config& cfg);
+// Why the text is not a 说明 of this template's workbook ("" when it is): it never says the template's
+// text_marker (a 预算 说明 against a 决算 workbook), or it says a text_foreign word (a 决算 说明
+// against a 自评表 workbook alone). The message names the text, the workbook and the word.
+std::string text_misfit(const TextInput& text, const Config& cfg, const std::string& text_path,
+                        const std::string& workbook_path);
+inline bool text_fits(const TextInput& text, const Config& cfg) { return text_misfit(text, cfg, "", "").empty(); }
 
 // Reads `text_path`, generates the Document of `wb` and verifies (throws TextError / Error).
 VerifyResult verify_file(const std::string& text_path, Workbook& wb, const lua::PluginSet& plugins,

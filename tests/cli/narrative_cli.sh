@@ -125,6 +125,9 @@ has "$T/err" "fake.docx"
 expect 3 "$SP" verify-text "$SEED002" $W000
 has "$T/err" "部门决算公开"
 expect 3 "$SP" verify-text "$SEED000" --workbook "$S/002_部门预算公开.xlsx"
+# the 决算 说明 against a 自评表 workbook alone: refused, saying which workbook to give first
+expect 3 "$SP" verify-text "$SEED000" --workbook "$S/003_项目支出绩效自评表_1.xlsx" --json
+has "$T/err" "部门决算"
 expect 3 "$SP" narrate "$S/000_部门决算公开.xlsx" "$S/002_部门预算公开.xlsx" -o "$T/two.md"
 [ -e "$T/two.md" ] && fail "partial output for two main workbooks"
 expect 3 "$SP" narrate "$T/fake.docx" -o "$T/x.md"

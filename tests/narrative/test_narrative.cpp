@@ -371,6 +371,12 @@ TEST_CASE("bad input is refused with a message", "[narrative]") {
     Document doc = generate(b->wb(), *plugins(), {});
     CHECK_FALSE(text_fits(read_text_file(seed_path("002_")), doc.config));
     CHECK(text_fits(read_text_file(seed_path("000_")), doc.config));
+    // The 000 决算 说明 against a 自评表 workbook alone: it mentions 自评 (section 十一) but says 部门决算.
+    auto z = open("003_项目支出绩效自评表_1.xlsx");
+    Document self_doc = generate(z->wb(), *plugins(), {});
+    CHECK_THAT(text_misfit(read_text_file(seed_path("000_")), self_doc.config, "000.txt", "z.xlsx"),
+               Catch::Contains("部门决算") && Catch::Contains("z.xlsx"));
+    CHECK(text_fits(read_text_bytes("self.txt", "项目支出绩效自评情况：全年预算数100.00万元。"), self_doc.config));
     // A workbook that no template reads.
     Workbook other;
     other.add_sheet("Sheet1");

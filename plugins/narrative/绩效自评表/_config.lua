@@ -5,6 +5,7 @@ return {
   detect_any = { "整体支出绩效自评表", "项目支出绩效自评表" },
   part = "绩效自评情况",
   text_marker = "自评",
+  text_foreign = { "部门决算", "部门预算" },  -- a 公开 说明: its 自评 paragraph is checked with the 公开 workbook first
   attr_words = {
     { "全年预算数", "budget" }, { "全年预算总额", "budget" }, { "全年执行数", "actual" }, { "实际执行总额", "actual" },
     { "预算执行率", "rate" }, { "得分", "score" },
