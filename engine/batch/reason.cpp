@@ -1,5 +1,5 @@
-// reason.cpp — see reason.h. The reader's messages are matched by their stable prefixes;
-// anything unknown still gets a Chinese sentence ("无法读取") and its place.
+// reason.cpp — see reason.h. The reader's refusals are matched by their catalogue key;
+// anything else (an error without one) still gets a sentence ("文件无法读取") and its place.
 #include "batch/reason.h"
 
 #include <new>
@@ -11,29 +11,43 @@ namespace sp::batch {
 
 namespace {
 
-struct Prefix {
-    std::string_view english;
-    const char* key;
+struct Reason {
+    std::string_view error_key;  // xlsx::Error::entry.key
+    const char* reason_key;
 };
 
-const Prefix kPrefixes[] = {
-    {"not an xlsx file", "batch.reason.not_zip"},
-    {"cannot open zip", "batch.reason.not_zip"},
-    {"truncated or damaged zip", "batch.reason.truncated"},
-    {"damaged zip directory", "batch.reason.truncated"},
-    {"damaged entry", "batch.reason.damaged"},
-    {"cannot read entry", "batch.reason.damaged"},
-    {"entry inflates beyond", "batch.reason.damaged"},
-    {"entry inflates to", "batch.reason.too_large"},
-    {"package inflates to", "batch.reason.too_large"},
-    {"encrypted entry", "batch.reason.encrypted"},
-    {"malformed XML", "batch.reason.malformed_xml"},
-    {"XML with a DOCTYPE", "batch.reason.malformed_xml"},
-    {"UTF-16 worksheet", "batch.reason.malformed_xml"},
-    {"missing", "batch.reason.missing_part"},
-    {"the workbook has no sheets", "batch.reason.no_sheets"},
-    {"cannot open", "batch.reason.cannot_open"},
-    {"read error", "batch.reason.cannot_open"},
+const Reason kReasons[] = {
+    {"xlsx.not_zip", "batch.reason.not_zip"},
+    {"xlsx.cannot_open_zip", "batch.reason.not_zip"},
+    {"xlsx.truncated", "batch.reason.truncated"},
+    {"xlsx.damaged_directory", "batch.reason.truncated"},
+    {"xlsx.damaged_entry", "batch.reason.damaged"},
+    {"xlsx.cannot_read_entry", "batch.reason.damaged"},
+    {"xlsx.inflates_beyond", "batch.reason.damaged"},
+    {"xlsx.bad_deflate", "batch.reason.damaged"},
+    {"xlsx.crc_mismatch", "batch.reason.damaged"},
+    {"xlsx.stored_size_mismatch", "batch.reason.damaged"},
+    {"xlsx.entry_too_large", "batch.reason.too_large"},
+    {"xlsx.package_too_large", "batch.reason.too_large"},
+    {"xlsx.encrypted", "batch.reason.encrypted"},
+    {"xlsx.encrypted_entry", "batch.reason.encrypted"},
+    {"xlsx.malformed_xml", "batch.reason.malformed_xml"},
+    {"xlsx.doctype", "batch.reason.malformed_xml"},
+    {"xlsx.utf16", "batch.reason.malformed_xml"},
+    {"xlsx.unterminated_sheet_data", "batch.reason.malformed_xml"},
+    {"xlsx.unclosed_sheet_data", "batch.reason.malformed_xml"},
+    {"xlsx.bad_cell_ref", "batch.reason.malformed_xml"},
+    {"xlsx.bad_row_number", "batch.reason.malformed_xml"},
+    {"xlsx.ref_outside_grid", "batch.reason.malformed_xml"},
+    {"xlsx.row_outside_grid", "batch.reason.malformed_xml"},
+    {"xlsx.cell_outside_grid", "batch.reason.malformed_xml"},
+    {"xlsx.missing_workbook", "batch.reason.missing_part"},
+    {"xlsx.missing_shared_strings", "batch.reason.missing_part"},
+    {"xlsx.missing_sheet_part", "batch.reason.missing_part"},
+    {"xlsx.sheet_without_part", "batch.reason.missing_part"},
+    {"xlsx.no_sheets", "batch.reason.no_sheets"},
+    {"xlsx.cannot_open", "batch.reason.cannot_open"},
+    {"xlsx.read_error", "batch.reason.cannot_open"},
 };
 
 }  // namespace
@@ -43,9 +57,9 @@ std::string unreadable_reason(const std::exception& e, msg::Lang lang) {
     const auto* x = dynamic_cast<const xlsx::Error*>(&e);
     if (!x) return msg::text(lang, "batch.reason.checking", {e.what()});
     const char* key = "batch.reason.other";
-    for (const Prefix& p : kPrefixes)
-        if (std::string_view(x->message).substr(0, p.english.size()) == p.english) {
-            key = p.key;
+    for (const Reason& r : kReasons)
+        if (x->entry.key == r.error_key) {
+            key = r.reason_key;
             break;
         }
     std::string where = x->file;

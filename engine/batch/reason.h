@@ -1,6 +1,6 @@
 // reason.h — why a workbook could not be read or checked, in the reviewer's language: the
-// xlsx reader's English diagnostics (file, part, cell, message) mapped to catalogue entries
-// (core/messages, batch section) with the place kept, so report.html is Chinese throughout.
+// xlsx reader's refusals (xlsx::Error: file, part, cell, catalogue entry) mapped to the batch
+// section's coarser reasons (core/messages) with the place kept, so report.html is Chinese throughout.
 #pragma once
 #include <exception>
 #include <string>

@@ -8,6 +8,7 @@
 #include "calc/calculator.h"
 #include "check/runner.h"
 #include "lua/runtime.h"
+#include "xlsx/error.h"
 
 namespace sp::check {
 
@@ -42,7 +43,8 @@ WorkbookReport check_document(xlsx::Document& doc, const std::vector<Rule>& rule
         r.findings = run_checks(rules, wb, calc, fn, &st);
         r.rules_applied = st.applied;
     } catch (const std::exception& e) {
-        r.error = std::string("检查时出错：") + e.what();
+        r.error = msg::text(msg::Lang::zh, "check.checking_failed", {e.what()});
+        r.error_en = msg::text(msg::Lang::en, "check.checking_failed", {e.what()});
     }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() + doc.stats.seconds;
     r.finish();
@@ -57,7 +59,9 @@ WorkbookReport check_file(const std::string& path, const std::vector<Rule>& rule
     } catch (const std::exception& e) {  // xlsx::Error, bad_alloc on a hostile file, …
         WorkbookReport r;
         r.path = path;
-        r.error = e.what();
+        const auto* x = dynamic_cast<const xlsx::Error*>(&e);
+        r.error = x ? x->text(msg::Lang::zh) : e.what();
+        r.error_en = x ? x->text(msg::Lang::en) : e.what();
         r.finish();
         return r;
     }

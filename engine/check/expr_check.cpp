@@ -32,8 +32,12 @@ Finding base(const Rule& rule, Severity sev, std::string message) {
 }
 
 // A rule that cannot run is reported once as a warning: it says nothing about the numbers.
-Finding problem(const Rule& rule, const std::string& why) {
-    return base(rule, Severity::Warning, "规则无法执行：" + why + "（" + rule.message + "）");
+// `why` is a catalogue entry (check section).
+Finding problem(const Rule& rule, const msg::Message& why) {
+    Finding f = base(rule, Severity::Warning, "");
+    f.message = msg::text(msg::Lang::zh, "check.cannot_run", {msg::text(msg::Lang::zh, why), rule.message});
+    f.message_en = msg::text(msg::Lang::en, "check.cannot_run", {msg::text(msg::Lang::en, why), rule.message});
+    return f;
 }
 
 bool is_comparison(Op op) {
@@ -42,22 +46,22 @@ bool is_comparison(Op op) {
 
 const Node& unparen(const Node& n) { return n.kind == NodeKind::Paren && !n.children.empty() ? unparen(n.children[0]) : n; }
 
-// The first missing sheet, name or function the expression refers to ("" when all exist).
-std::string missing_reference(const Node& n, const Workbook& wb, SheetId sheet) {
+// The first missing sheet, name or function the expression refers to (no key when all exist).
+msg::Message missing_reference(const Node& n, const Workbook& wb, SheetId sheet) {
     if (n.kind == NodeKind::Ref || n.kind == NodeKind::Name) {
-        if (!n.ref.book.empty()) return "外部工作簿引用 " + n.ref.book;
+        if (!n.ref.book.empty()) return {"check.external_book", {n.ref.book}};
         SheetId s = sheet;
         if (n.ref.has_sheet) {
             auto id = wb.find_sheet(n.ref.sheet);
-            if (!id) return "缺少工作表「" + n.ref.sheet + "」";
+            if (!id) return {"check.missing_sheet", {n.ref.sheet}};
             s = *id;
-            if (!n.ref.sheet2.empty() && !wb.find_sheet(n.ref.sheet2)) return "缺少工作表「" + n.ref.sheet2 + "」";
+            if (!n.ref.sheet2.empty() && !wb.find_sheet(n.ref.sheet2)) return {"check.missing_sheet", {n.ref.sheet2}};
         }
-        if (n.kind == NodeKind::Name && !wb.find_name(n.text, s)) return "缺少名称「" + n.text + "」";
+        if (n.kind == NodeKind::Name && !wb.find_name(n.text, s)) return {"check.missing_name", {n.text}};
     }
-    if (n.kind == NodeKind::Call && !wb.registry().find(n.text)) return "未知函数 " + n.text;
+    if (n.kind == NodeKind::Call && !wb.registry().find(n.text)) return {"check.unknown_function", {n.text}};
     for (const Node& c : n.children)
-        if (auto m = missing_reference(c, wb, sheet); !m.empty()) return m;
+        if (auto m = missing_reference(c, wb, sheet); !m.key.empty()) return m;
     return {};
 }
 
@@ -167,9 +171,9 @@ void check_at(const Rule& rule, const Node& expr, Workbook& wb, Calculator& calc
         Value v = evaluate(calc, top, sheet, at);
         f.found = render(v);
         f.expected = "TRUE";
-        if (v.is_array()) return out.push_back(problem(rule, "表达式结果不是单个值"));
+        if (v.is_array()) return out.push_back(problem(rule, {"check.not_single_value", {}}));
         bool ok = v.is_bool() ? v.boolean() : v.is_number() && v.number() != 0;
-        if (v.is_error()) f.message += "（计算结果为错误值 " + to_display(v) + "）";
+        if (v.is_error()) remark(f, "check.error_value", {to_display(v)});
         if (!ok) out.push_back(std::move(f));
         return;
     }
@@ -178,16 +182,16 @@ void check_at(const Rule& rule, const Node& expr, Workbook& wb, Calculator& calc
     Value rv = evaluate(calc, top.children[1], sheet, at);
     f.found = render(lv);
     f.expected = render(rv);
-    if (lv.is_array() || rv.is_array()) return out.push_back(problem(rule, "比较的一侧不是单个值"));
+    if (lv.is_array() || rv.is_array()) return out.push_back(problem(rule, {"check.side_not_single", {}}));
     if (lv.is_error() || rv.is_error()) {
-        f.message += "（计算结果为错误值 " + to_display(lv.is_error() ? lv : rv) + "）";
+        remark(f, "check.error_value", {to_display(lv.is_error() ? lv : rv)});
         return out.push_back(std::move(f));
     }
     Op op = top.op;
     auto ln = as_number(lv), rn = as_number(rv);
     if (!ln || !rn) {  // text on a side: Excel compares text case-insensitively
         if (op != Op::Eq && op != Op::Ne) {
-            f.message += std::string("（无法按 ") + op_text(op) + " 比较文本）";
+            remark(f, "check.text_order", {op_text(op)});
             return out.push_back(std::move(f));
         }
         bool eq = (lv.is_string() && rv.is_string()) ? lower_ascii(lv.string()) == lower_ascii(rv.string()) : false;
@@ -212,7 +216,7 @@ void check_at(const Rule& rule, const Node& expr, Workbook& wb, Calculator& calc
     if (excess <= eps) return;
     if (excess <= tol + eps) {  // rounding drift of rounded parts (尾差), DOMAIN §3.1
         f.severity = Severity::Info;
-        f.message += "（尾差，在容差 " + format_general(tol) + " 内）";
+        remark(f, "check.within_tolerance", {format_general(tol)});
     }
     out.push_back(std::move(f));
 }
@@ -220,27 +224,27 @@ void check_at(const Rule& rule, const Node& expr, Workbook& wb, Calculator& calc
 }  // namespace
 
 void run_expr_check(const Rule& rule, Workbook& wb, Calculator& calc, std::vector<Finding>& out) {
-    if (wb.sheet_count() == 0) return out.push_back(problem(rule, "工作簿没有工作表"));
+    if (wb.sheet_count() == 0) return out.push_back(problem(rule, {"check.no_sheets", {}}));
     SheetId sheet = 0;
     if (!rule.sheet.empty()) {
         auto id = wb.find_sheet(rule.sheet);
-        if (!id) return out.push_back(problem(rule, "缺少工作表「" + rule.sheet + "」"));
+        if (!id) return out.push_back(problem(rule, {"check.missing_sheet", {rule.sheet}}));
         sheet = *id;
     }
     int32_t r1 = 0, r2 = 0;
     if (!rule.rows.empty()) {
         auto rr = parse_range(rule.rows);
-        if (!rr || rr->c1 != 0 || rr->c2 < kMaxCols - 1) return out.push_back(problem(rule, "rows 应写作行范围，如 \"7:31\"，而不是「" + rule.rows + "」"));
+        if (!rr || rr->c1 != 0 || rr->c2 < kMaxCols - 1) return out.push_back(problem(rule, {"check.bad_rows", {rule.rows}}));
         r1 = rr->r1;
         r2 = rr->r2;
     }
     CellAddr anchor{r1, 0};
     auto parsed = formula::parse(rule.expr, anchor);
     if (!parsed) {
-        return out.push_back(problem(rule, "表达式「" + rule.expr + "」无法解析：" + parsed.error.message + "（第 " +
-                                               std::to_string(parsed.error.pos + 1) + " 个字节）"));
+        return out.push_back(problem(
+            rule, {"check.expr_parse", {rule.expr, parsed.error.message, std::to_string(parsed.error.pos + 1)}}));
     }
-    if (auto m = missing_reference(*parsed.ast, wb, sheet); !m.empty()) return out.push_back(problem(rule, m));
+    if (auto m = missing_reference(*parsed.ast, wb, sheet); !m.key.empty()) return out.push_back(problem(rule, m));
     for (int32_t r = r1; r <= r2; ++r) check_at(rule, *parsed.ast, wb, calc, sheet, CellAddr{r, 0}, out);
 }
 

@@ -81,16 +81,19 @@ std::string format_text(const WorkbookReport& r, const TextOptions& opt) {
     std::string out;
     if (!r.path.empty()) out += r.path + "\n";
     if (r.status == Status::Unreadable) {
-        out += "无法读取：" + r.error + "\n";
+        out += msg::text(opt.lang, "check.text.unreadable", {r.error_in(opt.lang)}) + "\n";
         return out;
     }
     constexpr size_t kCols = 7;
-    const std::array<std::string, kCols> head{"规则", "级别", "位置", "期望值", "实际值", "差额", "说明"};
+    const std::array<std::string, kCols> head{msg::text(opt.lang, "check.text.rule"),     msg::text(opt.lang, "check.text.severity"),
+                                              msg::text(opt.lang, "check.text.where"),    msg::text(opt.lang, "check.text.expected"),
+                                              msg::text(opt.lang, "check.text.found"),    msg::text(opt.lang, "check.text.difference"),
+                                              msg::text(opt.lang, "check.text.message")};
     const std::array<bool, kCols> right{false, false, false, true, true, true, false};
     std::vector<std::array<std::string, kCols>> rows;
     for (const Finding& f : r.findings)
-        rows.push_back({f.rule_id, std::string(severity_label(f.severity)), location(f), f.expected, f.found,
-                        f.has_difference ? format_general(f.difference) : "", f.message});
+        rows.push_back({f.rule_id, severity_label(f.severity, opt.lang), location(f), f.expected, f.found,
+                        f.has_difference ? format_general(f.difference) : "", message_in(f, opt.lang)});
     std::array<size_t, kCols> width{};
     for (size_t c = 0; c < kCols; ++c) {
         width[c] = display_width(head[c]);
@@ -115,18 +118,21 @@ std::string format_text(const WorkbookReport& r, const TextOptions& opt) {
         for (size_t i = 0; i < rows.size(); ++i) line(rows[i], opt.color ? color_of(r.findings[i].severity) : nullptr);
     }
     if (!r.stale.empty()) {
-        out += "\n缓存值与重算结果不一致 " + std::to_string(r.stale.size()) + " 处：\n";
+        out += "\n" + msg::text(opt.lang, "check.text.stale", {std::to_string(r.stale.size())}) + "\n";
         size_t shown = std::min(r.stale.size(), opt.max_stale);
         for (size_t i = 0; i < shown; ++i) {
             const StaleValue& s = r.stale[i];
-            out += "  " + s.sheet + "!" + s.cell + "  缓存 " + s.cached + " → 重算 " + s.recalculated + "\n";
+            out += "  " + msg::text(opt.lang, "check.text.stale_cell", {s.sheet + "!" + s.cell, s.cached, s.recalculated}) + "\n";
         }
-        if (shown < r.stale.size()) out += "  …另有 " + std::to_string(r.stale.size() - shown) + " 处\n";
+        if (shown < r.stale.size())
+            out += "  " + msg::text(opt.lang, "check.text.stale_more", {std::to_string(r.stale.size() - shown)}) + "\n";
     }
     if (!rows.empty() || !r.stale.empty()) out += "\n";
-    out += "适用规则 " + std::to_string(r.rules_applied) + " 条；错误 " + std::to_string(r.count(Severity::Error)) +
-           "，警告 " + std::to_string(r.count(Severity::Warning)) + "，提示 " + std::to_string(r.count(Severity::Info)) +
-           "。结果：" + std::string(status_label(r.status)) + "\n";
+    out += msg::text(opt.lang, "check.text.summary",
+                     {std::to_string(r.rules_applied), std::to_string(r.count(Severity::Error)),
+                      std::to_string(r.count(Severity::Warning)), std::to_string(r.count(Severity::Info)),
+                      status_label(r.status, opt.lang)}) +
+           "\n";
     return out;
 }
 

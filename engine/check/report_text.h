@@ -17,6 +17,7 @@ std::string location(const Finding& f);
 struct TextOptions {
     bool color = false;        // ANSI colours for severities (when stdout is a terminal)
     size_t max_stale = 20;     // stale cached values listed (the rest counted)
+    msg::Lang lang = msg::Lang::zh;  // the table's words and the engine's messages (rules' own stay as written)
 };
 
 // Table, then stale cached values, then a summary line.

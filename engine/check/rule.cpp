@@ -22,6 +22,26 @@ std::string_view severity_label(Severity s) {
     return "错误";
 }
 
+std::string severity_label(Severity s, msg::Lang lang) {
+    if (lang == msg::Lang::zh) return std::string(severity_label(s));
+    return std::string(severity_name(s));
+}
+
+void say(Finding& f, std::string_view key, std::initializer_list<std::string_view> args) {
+    f.message = msg::text(msg::Lang::zh, key, args);
+    f.message_en = msg::text(msg::Lang::en, key, args);
+}
+
+void remark(Finding& f, std::string_view key, std::initializer_list<std::string_view> args) {
+    if (f.message_en.empty()) f.message_en = f.message;
+    f.message += msg::text(msg::Lang::zh, key, args);
+    f.message_en += msg::text(msg::Lang::en, key, args);
+}
+
+const std::string& message_in(const Finding& f, msg::Lang lang) {
+    return lang == msg::Lang::en && !f.message_en.empty() ? f.message_en : f.message;
+}
+
 std::string_view status_name(Status s) {
     switch (s) {
         case Status::Passed: return "passed";
@@ -42,6 +62,15 @@ std::string_view status_label(Status s) {
         case Status::Unreadable: return "无法读取";
     }
     return "未通过";
+}
+
+std::string status_label(Status s, msg::Lang lang) {
+    if (lang == msg::Lang::zh) return std::string(status_label(s));
+    return s == Status::Info ? "passed (with notes)" : s == Status::Warnings ? "warnings" : std::string(status_name(s));
+}
+
+const std::string& WorkbookReport::error_in(msg::Lang lang) const {
+    return lang == msg::Lang::en && !error_en.empty() ? error_en : error;
 }
 
 size_t WorkbookReport::count(Severity s) const {

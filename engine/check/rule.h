@@ -5,12 +5,14 @@
 #include <vector>
 
 #include "core/address.h"
+#include "core/messages.h"
 
 namespace sp::check {
 
 enum class Severity : uint8_t { Info, Warning, Error };
 std::string_view severity_name(Severity s);  // "info" | "warning" | "error"
 std::string_view severity_label(Severity s); // 提示 | 警告 | 错误
+std::string severity_label(Severity s, msg::Lang lang);  // … or info | warning | error
 
 struct Rule {
     std::string id;          // "JS01-001"
@@ -29,7 +31,8 @@ struct Rule {
 struct Finding {
     std::string rule_id;
     Severity severity = Severity::Error;
-    std::string message;
+    std::string message;     // Chinese, as the reports for reviewers show it
+    std::string message_en;  // the same in English when the engine wrote (part of) it; empty: as message
     std::string sheet;       // sheet name
     std::string cell;        // "C40" (or a range "C5:C9"); empty when not about one place
     std::string expected;    // rendered values (numbers in General format)
@@ -38,5 +41,13 @@ struct Finding {
     bool has_difference = false;
     double tolerance = 0;
 };
+
+// The engine's own words in a finding, from the catalogue (core/messages, check section), kept in
+// both languages; the rule's own message (data) stays as its author wrote it.
+// say: the message is the entry; remark: the entry is appended to the message so far.
+void say(Finding& f, std::string_view key, std::initializer_list<std::string_view> args = {});
+void remark(Finding& f, std::string_view key, std::initializer_list<std::string_view> args = {});
+// The message in `lang` (message_en under English when there is one).
+const std::string& message_in(const Finding& f, msg::Lang lang);
 
 }  // namespace sp::check

@@ -61,7 +61,7 @@ void normalise_finding(const Rule& rule, Finding& f) {
     if (f.has_difference && f.severity != Severity::Info &&
         std::fabs(f.difference) <= f.tolerance + noise_epsilon(f.difference, f.tolerance)) {
         f.severity = Severity::Info;
-        if (f.message.find("尾差") == std::string::npos) f.message += "（尾差，在容差 " + format_general(f.tolerance) + " 内）";
+        if (f.message.find("尾差") == std::string::npos) remark(f, "check.within_tolerance", {format_general(f.tolerance)});
     }
 }
 
@@ -81,7 +81,7 @@ std::vector<Finding> run_checks(const std::vector<Rule>& rules, Workbook& wb, Ca
             problem.severity = Severity::Warning;
             problem.sheet = rule.sheet;
             if (!fn) {
-                problem.message = "规则无法执行：没有可用的 Lua 运行环境（" + rule.message + "）";
+                say(problem, "check.no_lua", {rule.message});
                 out.push_back(std::move(problem));
             } else {
                 try {
@@ -96,11 +96,11 @@ std::vector<Finding> run_checks(const std::vector<Rule>& rules, Workbook& wb, Ca
                     if (stats) {
                         st.broken.emplace_back(&rule, e.what());
                     } else {
-                        problem.message = std::string("规则执行出错：") + e.what();
+                        say(problem, "check.rule_error", {e.what()});
                         out.push_back(std::move(problem));
                     }
                 } catch (const std::exception& e) {
-                    problem.message = std::string("规则执行出错：") + e.what();
+                    say(problem, "check.rule_error", {e.what()});
                     out.push_back(std::move(problem));
                 }
             }
@@ -110,7 +110,7 @@ std::vector<Finding> run_checks(const std::vector<Rule>& rules, Workbook& wb, Ca
             Finding f;
             f.rule_id = rule.id;
             f.severity = Severity::Warning;
-            f.message = "规则无法执行：既没有 expr 也没有 fn";
+            say(f, "check.no_expr_no_fn");
             out.push_back(std::move(f));
         }
         bool failed = std::any_of(out.begin() + first, out.end(),

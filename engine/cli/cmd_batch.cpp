@@ -57,9 +57,9 @@ std::shared_ptr<lua::PluginSet> load_plugins(const std::vector<std::string>& rul
         std::error_code ec;
         if (std::filesystem::is_directory(d, ec)) set->add_dir(d);
         else if (std::filesystem::is_regular_file(d, ec)) set->add_file(d);
-        else throw Exit(kBadInput, "--rules: no such folder or file: " + d);
+        else throw Exit(kBadInput, msg::text("cli.no_rules", {d}));
     }
-    for (const auto& d : set->diagnostics()) std::cerr << "suanpan: plugin error: " << d.text() << "\n";
+    for (const auto& d : set->diagnostics()) std::cerr << "suanpan: " << msg::text("cli.plugin_error", {d.text()}) << "\n";
     return set;
 }
 
@@ -77,7 +77,7 @@ batch::Shard shard_arg(const std::string& text) {
         auto integer = [&](const std::string& s, const char* what) -> long {
             char* end = nullptr;
             long v = std::strtol(s.c_str(), &end, 10);
-            if (s.empty() || *end) throw Exit(kBadInput, std::string("--shard auto: ") + what + " is not a number: " + s);
+            if (s.empty() || *end) throw Exit(kBadInput, msg::text("cli.shard_not_number", {what, s}));
             return v;
         };
         long index;
@@ -88,13 +88,13 @@ batch::Shard shard_arg(const std::string& text) {
             if (std::string m = env("SLURM_ARRAY_TASK_MIN"); !m.empty()) index = index - integer(m, "SLURM_ARRAY_TASK_MIN") + 1;
             if (n.empty()) n = env("SLURM_ARRAY_TASK_COUNT");
         } else {
-            throw Exit(kBadInput, "--shard " + text + ": neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set");
+            throw Exit(kBadInput, msg::text("cli.shard_no_index", {text}));
         }
-        if (n.empty()) throw Exit(kUsage, "--shard auto: give the number of shards, auto/N");
+        if (n.empty()) throw Exit(kUsage, msg::text("cli.shard_auto_count"));
         t = std::to_string(index) + "/" + n;
     }
     auto shard = batch::parse_shard(t);
-    if (!shard) throw Exit(kUsage, "--shard: expected I/N with 1 <= I <= N, got " + t);
+    if (!shard) throw Exit(kUsage, msg::text("cli.bad_shard", {t}));
     return *shard;
 }
 
@@ -106,7 +106,7 @@ std::vector<std::string> input_args(const BatchArgs& a) {
     std::istream* in = &std::cin;
     if (a.files_from != "-") {
         file.open(a.files_from);
-        if (!file) throw Exit(kBadInput, "--files-from: cannot open " + a.files_from);
+        if (!file) throw Exit(kBadInput, msg::text("cli.files_from", {a.files_from}));
         in = &file;
     }
     for (std::string line; std::getline(*in, line);) {
@@ -119,11 +119,11 @@ std::vector<std::string> input_args(const BatchArgs& a) {
 void run(const BatchArgs& a) {
     batch::Shard shard = shard_arg(a.shard);
     std::vector<std::string> args = input_args(a);
-    if (args.empty()) throw Exit(kUsage, "no inputs: give workbooks or folders, or --files-from FILE");
+    if (args.empty()) throw Exit(kUsage, msg::text("cli.no_inputs"));
     std::vector<std::string> missing;
     auto all = batch::collect_inputs(args, &missing);
-    if (!missing.empty()) throw Exit(kBadInput, "no such file or folder: " + missing.front());
-    if (all.empty()) throw Exit(kBadInput, "no workbooks (*.xlsx, *.xlsm) found in the inputs");
+    if (!missing.empty()) throw Exit(kBadInput, msg::text("cli.no_such_path", {missing.front()}));
+    if (all.empty()) throw Exit(kBadInput, msg::text("cli.no_workbooks"));
     auto inputs = batch::select_shard(all, shard);
 
     auto plugins = load_plugins(a.rules_dirs, a.timeout);
@@ -141,14 +141,14 @@ void run(const BatchArgs& a) {
     if (a.write_recalculated) opt.recalculated_dir = (std::filesystem::path(a.out) / "recalculated").string();
     if (!a.texts.empty()) {  // --texts DIR: each workbook's 说明 verified in the same run (说明/… rows)
         std::error_code ec;
-        if (!std::filesystem::is_directory(a.texts, ec)) throw Exit(kBadInput, "--texts: no such folder: " + a.texts);
+        if (!std::filesystem::is_directory(a.texts, ec)) throw Exit(kBadInput, msg::text("cli.no_texts_dir", {a.texts}));
         opt.extra = narrative::texts_hook(a.texts, plugins);
     }
     if (a.resume) {
         try {
             opt.first = batch::resume_point(a.out, inputs);
         } catch (const std::exception& e) {
-            throw Exit(kBadInput, std::string("--resume: ") + e.what());
+            throw Exit(kBadInput, msg::text("cli.resume", {user_text(e)}));
         }
     } else {
         std::error_code ec;
@@ -164,9 +164,9 @@ void run(const BatchArgs& a) {
         reports = std::make_unique<batch::ReportBuilder>(a.out);
         if (opt.first) batch::feed_rows(batch::jsonl_path(a.out), opt.first, *reports);
     } catch (const xlsx::OutputError& e) {
-        throw Exit(kOutputError, e.what());
+        throw Exit(kOutputError, user_text(e));
     } catch (const std::exception& e) {
-        throw Exit(kBadInput, std::string("--resume: ") + e.what());
+        throw Exit(kBadInput, msg::text("cli.resume", {user_text(e)}));
     }
     opt.reports = reports.get();
 
@@ -176,12 +176,12 @@ void run(const BatchArgs& a) {
     try {
         res = batch::run_batch(inputs, plugins, plugins->rules(), opt);
     } catch (const xlsx::OutputError& e) {
-        throw Exit(kOutputError, e.what());
+        throw Exit(kOutputError, user_text(e));
     }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     progress.finish();
-    for (const auto& e : res.write_errors) std::cerr << "suanpan: cannot write " << e << "\n";
+    for (const auto& e : res.write_errors) std::cerr << "suanpan: " << msg::text("cli.cannot_write", {e}) << "\n";
     if (res.stats.interrupted)
         throw Exit(kInterrupted, msg::text("batch.interrupted", {std::to_string(res.stats.written),
                                                                  std::to_string(inputs.size())}));
@@ -196,31 +196,33 @@ void run(const BatchArgs& a) {
     try {
         paths = reports->finish(meta, &sum);
     } catch (const std::exception& e) {
-        throw Exit(kOutputError, e.what());
+        throw Exit(kOutputError, user_text(e));
     }
     for (const auto& b : sum.broken) std::cerr << "suanpan: " << b << "\n";
     if (!a.quiet) {
         for (const auto& p : sum.problems) std::cout << p << "\n";
         if (sum.problem_count > sum.problems.size())
-            std::cout << "… 另有 " << (sum.problem_count - sum.problems.size()) << " 个，见报告\n";
-        char rate[96];
-        std::snprintf(rate, sizeof rate, "%.2f s, %.1f workbooks/s, -j %u", res.stats.seconds,
-                      res.stats.seconds > 0 ? double(res.stats.processed) / res.stats.seconds : 0.0, res.stats.jobs);
+            std::cout << msg::text("cli.batch_more", {std::to_string(sum.problem_count - sum.problems.size())}) << "\n";
+        char secs[32], per_second[32];
+        std::snprintf(secs, sizeof secs, "%.2f", res.stats.seconds);
+        std::snprintf(per_second, sizeof per_second, "%.1f",
+                      res.stats.seconds > 0 ? double(res.stats.processed) / res.stats.seconds : 0.0);
         using check::Status;
-        std::cout << sum.workbooks << " workbooks" << (shard.count > 1 ? " (shard " + shard.text() + ")" : "") << ": "
-                  << sum.by_status[size_t(Status::Passed)] + sum.by_status[size_t(Status::Info)] << " passed, "
-                  << sum.by_status[size_t(Status::Warnings)] << " with warnings, " << sum.by_status[size_t(Status::Failed)]
-                  << " failed, " << sum.by_status[size_t(Status::Unreadable)] << " unreadable";
+        std::string line = msg::text(
+            "cli.batch_summary",
+            {std::to_string(sum.workbooks), shard.count > 1 ? msg::text("cli.batch_shard", {shard.text()}) : "",
+             std::to_string(sum.by_status[size_t(Status::Passed)] + sum.by_status[size_t(Status::Info)]),
+             std::to_string(sum.by_status[size_t(Status::Warnings)]), std::to_string(sum.by_status[size_t(Status::Failed)]),
+             std::to_string(sum.by_status[size_t(Status::Unreadable)])});
         if (sum.timeouts + sum.memory_stops)
-            std::cout << " (" << sum.timeouts << " stopped by --timeout-per-workbook, " << sum.memory_stops
-                      << " by --memory-per-workbook)";
-        if (opt.first) std::cout << "; resumed after " << opt.first;
-        std::cout << " (" << rate << ")\n"
-                  << "report: " << paths.html << "\n        " << paths.json << "\n        " << paths.xlsx << "\n";
-        if (!opt.recalculated_dir.empty()) std::cout << "recalculated workbooks: " << opt.recalculated_dir << "\n";
+            line += msg::text("cli.batch_stopped", {std::to_string(sum.timeouts), std::to_string(sum.memory_stops)});
+        if (opt.first) line += msg::text("cli.batch_resumed", {std::to_string(opt.first)});
+        line += msg::text("cli.batch_rate", {secs, per_second, std::to_string(res.stats.jobs)});
+        std::cout << line << "\n" << msg::text("cli.batch_reports", {paths.html, paths.json, paths.xlsx}) << "\n";
+        if (!opt.recalculated_dir.empty()) std::cout << msg::text("cli.batch_recalculated", {opt.recalculated_dir}) << "\n";
     }
     if (!res.write_errors.empty())
-        throw Exit(kOutputError, std::to_string(res.write_errors.size()) + " recalculated workbook(s) could not be written");
+        throw Exit(kOutputError, msg::text("cli.recalculated_unwritten", {std::to_string(res.write_errors.size())}));
 }
 
 Registration reg("batch", "Recalculate and check many workbooks in parallel; write report.html/json/xlsx", [](CLI::App& sub) {

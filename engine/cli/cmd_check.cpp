@@ -81,7 +81,7 @@ void run(const CheckArgs& a) {
     opt.read.registry = registry.get();
     if (a.max_inflated) opt.read.limits.max_entry = opt.read.limits.max_total = a.max_inflated;
     check::WorkbookReport report = check::check_file(a.input, plugins->rules(), &rt, opt);
-    if (report.status == check::Status::Unreadable) throw Exit(kBadInput, report.error);
+    if (report.status == check::Status::Unreadable) throw Exit(kBadInput, report.error_in(msg::language()));
 
     std::vector<check::WorkbookReport> all{report};
     if (a.json) {
@@ -89,6 +89,7 @@ void run(const CheckArgs& a) {
     } else {
         check::TextOptions to;
         to.color = a.color == "always" || (a.color == "auto" && ::isatty(1));
+        to.lang = msg::language();
         std::cout << check::format_text(report, to);
     }
     if (!a.html.empty()) {
@@ -100,7 +101,7 @@ void run(const CheckArgs& a) {
         try {
             check::write_report_xlsx(all, a.xlsx_out);
         } catch (const std::exception& e) {
-            throw Exit(kOutputError, e.what());
+            throw Exit(kOutputError, user_text(e));
         }
     }
     if (report.count(check::Severity::Error)) throw Exit(kCheckFailed, "");

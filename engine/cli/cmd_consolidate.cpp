@@ -52,20 +52,20 @@ void run(const ConsolidateArgs& a) {
     try {
         res = batch::consolidate(inputs, a.template_path, a.out, plugins, opt);
     } catch (const xlsx::OutputError& e) {
-        throw Exit(kOutputError, e.what());
+        throw Exit(kOutputError, user_text(e));
     } catch (const std::invalid_argument& e) {
-        throw Exit(kUsage, e.what());
+        throw Exit(kUsage, user_text(e));
     } catch (const std::exception& e) {
-        throw Exit(kBadInput, e.what());
+        throw Exit(kBadInput, user_text(e));
     }
-    for (const auto& n : res.notes) std::cerr << "suanpan: note: " << n << "\n";
+    for (const auto& n : res.notes) std::cerr << "suanpan: " << msg::text("cli.note", {n}) << "\n";
     if (!res.conflicts.empty())
-        std::cerr << "suanpan: note: " << res.conflicts.size()
-                  << " constant cell(s) differ between units and were left empty (listed in 汇总说明), e.g. "
-                  << res.conflicts.front() << "\n";
+        std::cerr << "suanpan: "
+                  << msg::text("cli.consolidate_conflicts", {std::to_string(res.conflicts.size()), res.conflicts.front()})
+                  << "\n";
     if (res.cells_not_written)
-        std::cerr << "suanpan: warning: " << res.cells_not_written
-                  << " summed cell(s) have no <c> element in the template and could not be written\n";
+        std::cerr << "suanpan: " << msg::text("cli.consolidate_unwritten", {std::to_string(res.cells_not_written)})
+                  << "\n";
     if (a.quiet) return;
     for (const auto& u : res.units) {
         std::cout << (u.included ? "已汇总" : "未汇总") << "\t" << u.path << "\t" << (u.unit.empty() ? "-" : u.unit);
@@ -73,11 +73,12 @@ void run(const ConsolidateArgs& a) {
         std::cout << "\n";
         for (const auto& n : u.notes) std::cout << "\t" << n << "\n";
     }
-    std::cout << res.included << " of " << res.units.size() << " units consolidated into " << a.out << " ("
-              << res.cells_summed << " cells summed; "
-              << (res.layout_used.empty() ? std::string("no layout: every constant cell summed")
-                                          : "layout " + res.layout_used)
-              << ")\n";
+    std::cout << msg::text("cli.consolidated",
+                           {std::to_string(res.included), std::to_string(res.units.size()), a.out,
+                            std::to_string(res.cells_summed),
+                            res.layout_used.empty() ? msg::text("cli.consolidated_no_layout")
+                                                    : msg::text("cli.consolidated_layout", {res.layout_used})})
+              << "\n";
 }
 
 Registration reg("consolidate", "Add many units' copies of a template into one workbook (汇总)", [](CLI::App& sub) {

@@ -131,7 +131,7 @@ void run(const GraphOptions& o) {
         if (!p) throw Exit(kOutputError, msg::text("cli.cannot_run_dot"));
         std::fwrite(text.data(), 1, text.size(), p);
         if (pclose(p) != 0) throw Exit(kOutputError, msg::text("cli.dot_failed", {o.svg}));
-        std::cerr << "wrote " << o.svg << "\n";
+        std::cerr << msg::text("cli.wrote", {o.svg}) << "\n";
     }
     if (o.dot || o.svg.empty()) std::cout << text;
 }

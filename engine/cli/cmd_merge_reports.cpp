@@ -7,6 +7,7 @@
 
 #include "batch/merge.h"
 #include "cli/command.h"
+#include "core/messages.h"
 #include "xlsx/error.h"
 
 namespace sp::cli {
@@ -29,12 +30,12 @@ void run(const MergeArgs& a) {
     try {
         m = batch::merge_reports(paths, a.out, a.allow_partial);
     } catch (const xlsx::OutputError& e) {
-        throw Exit(kOutputError, e.what());
+        throw Exit(kOutputError, user_text(e));
     } catch (const std::exception& e) {
-        throw Exit(kBadInput, e.what());
+        throw Exit(kBadInput, user_text(e));
     }
     for (const auto& p : m.problems) std::cerr << "suanpan: merge-reports: " << p << "\n";
-    if (!m.written) throw Exit(kBadInput, "the shard reports do not add up to one batch (--allow-partial to merge anyway)");
+    if (!m.written) throw Exit(kBadInput, msg::text("cli.shards_incomplete"));
     if (!a.quiet)
         std::cout << m.workbooks << " workbooks from " << paths.size() << " reports (" << m.meta.shards.size()
                   << " shards)\nreport: " << m.paths.html << "\n        " << m.paths.json << "\n        " << m.paths.xlsx

@@ -57,7 +57,7 @@ void run(const NarrateArgs& a) {
     try {
         doc = narrative::generate(books[0].wb(), *books[0].plugins, opt, companions);
     } catch (const narrative::Error& e) {
-        throw Exit(kBadInput, a.inputs[0] + ": " + e.what());
+        throw Exit(kBadInput, a.inputs[0] + ": " + user_text(e));
     }
 
     fs::path out(a.output);
@@ -70,15 +70,15 @@ void run(const NarrateArgs& a) {
                                : ext == ".txt" ? narrative::render_text(doc)
                                                : narrative::render_html(doc);
             std::ofstream f(tmp, std::ios::binary);
-            if (!f || !(f << text) || !f.flush()) throw std::runtime_error("cannot write " + a.output);
+            if (!f || !(f << text) || !f.flush()) throw std::runtime_error(msg::text("cli.cannot_write", {a.output}));
         }
         std::error_code ec;
         fs::rename(tmp, out, ec);
-        if (ec) throw std::runtime_error("cannot write " + a.output + ": " + ec.message());
+        if (ec) throw std::runtime_error(msg::text("cli.cannot_write_why", {a.output, ec.message()}));
     } catch (const std::exception& e) {
         std::error_code ec;
         fs::remove(tmp, ec);
-        throw Exit(kOutputError, e.what());
+        throw Exit(kOutputError, user_text(e));
     }
     std::cerr << msg::text("narrative.written", {a.output, doc.config.name, std::to_string(doc.figures.size()),
                                                  std::to_string(doc.slots.size())})

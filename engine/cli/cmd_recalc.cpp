@@ -56,9 +56,9 @@ void run(const RecalcArgs& a) {
     try {
         ws = xlsx::write_patched(ow.doc, out, wo);
     } catch (const xlsx::OutputError& e) {
-        throw Exit(kOutputError, e.what());
+        throw Exit(kOutputError, user_text(e));
     } catch (const xlsx::Error& e) {
-        throw Exit(kBadInput, e.what());
+        throw Exit(kBadInput, user_text(e));
     }
     double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const Workbook& wb = ow.wb();

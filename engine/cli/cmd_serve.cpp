@@ -37,9 +37,9 @@ void run(const ServeArgs& a) {
     try {
         server = std::make_unique<serve::Server>(o);
     } catch (const serve::ApiError& e) {
-        throw Exit(kBadInput, e.what());
+        throw Exit(kBadInput, user_text(e));
     }
-    if (!server->bind()) throw Exit(kUsage, "cannot listen on " + a.host + ":" + std::to_string(a.port));
+    if (!server->bind()) throw Exit(kUsage, msg::text("cli.cannot_listen", {a.host + ":" + std::to_string(a.port)}));
     if (!serve::is_loopback(a.host)) std::cout << msg::text("serve.host_needs_token", {a.host, o.token}) << "\n";
     std::cout << msg::text("serve.listening", {server->url()}) << std::endl;
     g_server = server.get();

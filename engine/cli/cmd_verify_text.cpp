@@ -30,7 +30,7 @@ void run(const VerifyArgs& a) {
     try {
         text = narrative::read_text_file(a.text);
     } catch (const narrative::TextError& e) {
-        throw Exit(kBadInput, e.what());
+        throw Exit(kBadInput, user_text(e));
     }
     std::vector<OpenedWorkbook> books;
     for (const auto& p : a.workbooks) books.push_back(open_workbook(p, a.in, true));
@@ -48,7 +48,7 @@ void run(const VerifyArgs& a) {
     try {
         doc = narrative::generate(books[0].wb(), *books[0].plugins, gen, companions);
     } catch (const narrative::Error& e) {
-        throw Exit(kBadInput, a.workbooks[0] + ": " + e.what());
+        throw Exit(kBadInput, a.workbooks[0] + ": " + user_text(e));
     }
     if (std::string why = narrative::text_misfit(text, doc.config, a.text, a.workbooks[0]); !why.empty())
         throw Exit(kBadInput, why);
@@ -69,7 +69,7 @@ void run(const VerifyArgs& a) {
         if (ok) fs::rename(tmp, out, ec);
         if (!ok || ec) {
             fs::remove(tmp, ec);
-            throw Exit(kOutputError, "cannot write " + a.html);
+            throw Exit(kOutputError, msg::text("cli.cannot_write", {a.html}));
         }
     }
     std::cout << (a.json ? narrative::format_json(r) + "\n" : narrative::format_text(r, a.all));

@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "xlsx/error.h"
+
 namespace sp::cli {
 
 // Exit codes (docs/cli.md).
@@ -25,6 +27,13 @@ struct Exit : std::runtime_error {
     int code;
     Exit(int c, const std::string& message) : std::runtime_error(message), code(c) {}
 };
+
+// An exception's message as the user reads it: the reader's refusals (xlsx::Error) in the
+// user's language, anything else as it is.
+inline std::string user_text(const std::exception& e) {
+    if (const auto* x = dynamic_cast<const xlsx::Error*>(&e)) return x->text();
+    return e.what();
+}
 
 struct Command {
     std::string name;

@@ -36,10 +36,12 @@ static void report(const xlsx::Document& doc, bool strict) {
         bool error = d.level == Diagnostic::Level::Error;
         errors += error;
         if (shown++ < 20)
-            std::cerr << "suanpan: " << (error ? (strict ? "error" : "warning") : "note") << ": " << doc.where(d) << ": "
-                      << d.message << (error && !strict ? " (cached value kept)" : "") << "\n";
+            std::cerr << "suanpan: "
+                      << msg::text(error ? (strict ? "cli.load_error" : "cli.load_warning_kept") : "cli.load_note",
+                                   {doc.where(d), d.message})
+                      << "\n";
     }
-    if (shown > 20) std::cerr << "suanpan: … and " << (shown - 20) << " more\n";
+    if (shown > 20) std::cerr << "suanpan: " << msg::text("cli.more", {std::to_string(shown - 20)}) << "\n";
     if (strict && errors)
         throw Exit(kBadInput, doc.path + ": " + msg::text("xlsx.formulas_kept", {std::to_string(errors)}));
 }
@@ -68,7 +70,7 @@ OpenedWorkbook open_workbook(const std::string& path, const InputOptions& in, bo
     try {
         out.doc = xlsx::read(path, ro);
     } catch (const xlsx::Error& e) {
-        throw Exit(kBadInput, e.what());
+        throw Exit(kBadInput, user_text(e));
     }
     report(out.doc, in.strict && !in.lenient);
     out.wb().settings().day_first = in.day_first;

@@ -26,6 +26,15 @@ bool parse_language(std::string_view name, Lang& out);  // "zh", "zh_CN", "en", 
 std::string text(std::string_view key, std::initializer_list<std::string_view> args = {});
 std::string text(Lang lang, std::string_view key, std::initializer_list<std::string_view> args = {});
 bool has(std::string_view key);
+
+// A message named but not yet rendered: kept by an exception or a finding so that each reader
+// (the terminal, report.html) renders it in its own language. `key` empty: no message.
+struct Message {
+    std::string key;
+    std::vector<std::string> args;
+};
+std::string text(Lang lang, const Message& m);
+std::string text(const Message& m);
 // Every key of the catalogue, in catalogue order (for the test that each has both texts).
 std::vector<std::string_view> keys();
 

@@ -338,7 +338,7 @@ std::vector<check::Finding> Runtime::run_check(const check::Rule& rule, Workbook
         std::string msg = status == LUA_ERRMEM ? "memory limit exceeded" : error_message(L);
         wb.diagnostics().push_back({Diagnostic::Level::Error, kNoSheet, {-1, -1},
                                     "check " + rule.id + " (" + rule.origin + ") failed to run: " + msg});
-        out.push_back(finding_for(rule, "check failed to run: " + msg));
+        out.push_back(finding_for(rule, "")), check::say(out.back(), "check.rule_error", {msg});  // both languages
     }
     lua_settop(L, top);
     return out;

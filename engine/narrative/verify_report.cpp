@@ -1,6 +1,7 @@
 // verify_report.cpp — a VerifyResult for people (file:line, the sentence with the figure marked ⟨…⟩,
 // text vs table value and cell), for programs (JSON, schema suanpan.verify-text/1) and as HTML
-// (the 说明 with every figure coloured: agrees green, differs red, unmatched grey).
+// (the 说明 with every figure coloured: agrees green, differs red, unmatched grey). The text and
+// JSON follow the user's language; the HTML page is Chinese throughout, its summary line too.
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -26,8 +27,8 @@ std::string marked(const Statement& s) {
     return s.sentence.substr(0, s.begin) + "⟨" + s.sentence.substr(s.begin, s.end - s.begin) + "⟩" + s.sentence.substr(s.end);
 }
 
-std::string summary(const VerifyResult& r) {
-    return msg::text("narrative.summary",
+std::string summary(const VerifyResult& r, msg::Lang lang) {
+    return msg::text(lang, "narrative.summary",
                      {std::to_string(r.statements.size()), std::to_string(r.count(Statement::Agrees)),
                       std::to_string(r.count(Statement::Differs)), std::to_string(r.count(Statement::Unmatched)),
                       std::to_string(r.findings.size())});
@@ -42,7 +43,7 @@ std::string format_text(const VerifyResult& r, bool all) {
         o += r.file + ":" + std::to_string(s.line) + ": " + status_name(s.status);
         if (s.status == Statement::Differs) {
             o += " (" + s.severity + ")";
-            o += ": 文中 " + s.text + "，表中 " + fmt2(s.table_value) + "（" + s.cell + "），差 " + fmt2(s.difference);
+            o += msg::text("narrative.text_differs", {s.text, fmt2(s.table_value), s.cell, fmt2(s.difference)});
         } else if (s.status == Statement::Agrees) {
             o += ": " + s.subject + " = " + s.cell;
         }
@@ -52,7 +53,7 @@ std::string format_text(const VerifyResult& r, bool all) {
     }
     for (const TextFinding& f : r.findings)
         o += r.file + ":" + std::to_string(f.line) + ": " + f.severity + " " + f.rule + ": " + f.message + "\n";
-    o += summary(r) + "\n";
+    o += summary(r, msg::language()) + "\n";
     return o;
 }
 
@@ -99,7 +100,7 @@ std::string format_html(const VerifyResult& r) {
         ".agrees{background:#d4f7d4}.differs{background:#ffc9c9;font-weight:bold}.unmatched{background:#e4e4e4}"
         ".ln{color:#888;font-size:80%;margin-right:.5em}.f-error{color:#b00}.f-warning{color:#a60}.f-info{color:#666}</style></head><body>\n";
     o += "<h1>说明核对：" + check::html_escape(r.file) + "</h1>\n<p>" + check::html_escape(r.workbook) + "（模板 " + check::html_escape(r.template_name) + "）</p>\n<p>" +
-         check::html_escape(summary(r)) + "</p>\n<p><span class=\"agrees\">一致</span> <span class=\"differs\">不一致</span> "
+         check::html_escape(summary(r, msg::Lang::zh)) + "</p>\n<p><span class=\"agrees\">一致</span> <span class=\"differs\">不一致</span> "
          "<span class=\"unmatched\">未匹配</span></p>\n";
     std::string last;
     std::map<std::string, std::vector<const Statement*>> by_sentence;

@@ -20,21 +20,21 @@ void write_atomically(const std::string& path, const std::function<void(FILE*)>&
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
     int fd = mkstemp(name.data());
-    if (fd < 0) throw OutputError(path, "", "", std::string("cannot create a file in ") + dir + ": " + std::strerror(errno));
+    if (fd < 0) throw OutputError(path, "", "", msg::Message{"xlsx.cannot_create_in", {dir, std::strerror(errno)}});
     std::string tmp(name.data());
     FILE* f = fdopen(fd, "wb");
     if (!f) {
         int e = errno;
         ::close(fd);
         ::unlink(tmp.c_str());
-        throw OutputError(path, "", "", std::string("cannot write: ") + std::strerror(e));
+        throw OutputError(path, "", "", msg::Message{"xlsx.cannot_write", {std::strerror(e)}});
     }
     std::vector<char> buffer(size_t(1) << 20);
     std::setvbuf(f, buffer.data(), _IOFBF, buffer.size());
     try {
         fill(f);
         if (std::fflush(f) != 0 || fsync(fileno(f)) != 0)
-            throw OutputError(path, "", "", std::string("write failed: ") + std::strerror(errno));
+            throw OutputError(path, "", "", msg::Message{"xlsx.write_failed", {std::strerror(errno)}});
         // mkstemp creates 0600; give the file the usual permissions (0666 less the umask),
         // or those of the file it replaces.
         struct stat st;
@@ -48,11 +48,11 @@ void write_atomically(const std::string& path, const std::function<void(FILE*)>&
         fchmod(fileno(f), mode);
         if (std::fclose(f) != 0) {
             f = nullptr;
-            throw OutputError(path, "", "", std::string("write failed: ") + std::strerror(errno));
+            throw OutputError(path, "", "", msg::Message{"xlsx.write_failed", {std::strerror(errno)}});
         }
         f = nullptr;
         if (std::rename(tmp.c_str(), path.c_str()) != 0)
-            throw OutputError(path, "", "", std::string("cannot rename into place: ") + std::strerror(errno));
+            throw OutputError(path, "", "", msg::Message{"xlsx.cannot_rename", {std::strerror(errno)}});
     } catch (...) {
         if (f) std::fclose(f);
         ::unlink(tmp.c_str());

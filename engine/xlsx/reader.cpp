@@ -49,7 +49,7 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
     for (const auto& r : read_rels(zip, ""))
         if (rel_type_is(r.type, "officeDocument") && !r.external) pkg.workbook_part = r.target;
     const ZipEntry* wbe = zip.find(pkg.workbook_part);
-    if (!wbe) throw Error(name, pkg.workbook_part, "", "missing workbook part (is this an xlsx file?)");
+    if (!wbe) throw Error(name, pkg.workbook_part, "", msg::Message{"xlsx.missing_workbook", {}});
     pkg.workbook_part = wbe->name;
     pkg.workbook_rels = read_rels(zip, pkg.workbook_part);
 
@@ -97,7 +97,7 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
             wb.sheet(id).layout().hidden = state == "hidden" || state == "veryHidden";
             doc.sheets.push_back(std::move(sp));
         }
-    if (doc.sheets.empty()) throw Error(name, pkg.workbook_part, "", "the workbook has no sheets");
+    if (doc.sheets.empty()) throw Error(name, pkg.workbook_part, "", msg::Message{"xlsx.no_sheets", {}});
 
     // --- shared strings, styles, calcChain -------------------------------------
     std::vector<uint16_t> xf_map;
@@ -106,7 +106,7 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
         if (rel_type_is(r.type, "calcChain")) pkg.calc_chain_part = r.target;
         if (rel_type_is(r.type, "sharedStrings")) {
             const ZipEntry* e = zip.find(r.target);
-            if (!e) throw Error(name, r.target, "", "missing shared strings part");
+            if (!e) throw Error(name, r.target, "", msg::Message{"xlsx.missing_shared_strings", {}});
             pkg.shared_strings_part = e->name;
             Bytes b = zip.inflate(*e);
             pkg.shared_strings = read_shared_strings(b, name, e->name);
@@ -149,9 +149,9 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
     for (SheetId s = 0; s < doc.sheets.size(); ++s) {
         const SheetPart& sp = doc.sheets[s];
         if (sp.kind != SheetKind::Worksheet) continue;
-        if (sp.part.empty()) throw Error(name, pkg.workbook_part, "", "sheet '" + sp.name + "' has no part (relationship " + sp.rel_id + " missing)");
+        if (sp.part.empty()) throw Error(name, pkg.workbook_part, "", msg::Message{"xlsx.sheet_without_part", {sp.name, sp.rel_id}});
         const ZipEntry* e = zip.find(sp.part);
-        if (!e) throw Error(name, sp.part, "", "missing worksheet part of sheet '" + sp.name + "'");
+        if (!e) throw Error(name, sp.part, "", msg::Message{"xlsx.missing_sheet_part", {sp.name}});
         doc.sheets[s].part = e->name;
         Bytes xml = zip.inflate(*e);
         SheetInput in{wb, s, pkg.shared_strings, xf_map, name, doc.sheets[s].part, &pkg.vm_errors};

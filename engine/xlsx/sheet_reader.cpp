@@ -86,7 +86,7 @@ public:
         reject_doctype(text, in_.file, in_.part);
         if (text.size() >= 2 && ((uint8_t(text[0]) == 0xFF && uint8_t(text[1]) == 0xFE) ||
                                  (uint8_t(text[0]) == 0xFE && uint8_t(text[1]) == 0xFF) || text[1] == '\0'))
-            throw Error(in_.file, in_.part, "", "UTF-16 worksheet XML is not supported");
+            throw Error(in_.file, in_.part, "", msg::Message{"xlsx.utf16", {}});
         pfx_ = root_prefix(text);
         std::string sd = pfx_ + "sheetData";
         size_t sd_begin = find_start_tag(text, sd, 0);
@@ -95,7 +95,7 @@ public:
             return counts_;
         }
         size_t open_end = text.find('>', sd_begin);
-        if (open_end == std::string_view::npos) throw Error(in_.file, in_.part, "", "malformed XML: unterminated <sheetData>");
+        if (open_end == std::string_view::npos) throw Error(in_.file, in_.part, "", msg::Message{"xlsx.unterminated_sheet_data", {}});
         size_t content = open_end + 1, content_end, sd_end;
         if (text[open_end - 1] == '/') {
             content_end = content;
@@ -104,7 +104,7 @@ public:
             std::string close = "</" + sd + ">";
             content_end = text.find(close, content);
             if (content_end == std::string_view::npos)
-                throw Error(in_.file, in_.part, "", "malformed XML: <sheetData> is not closed");
+                throw Error(in_.file, in_.part, "", msg::Message{"xlsx.unclosed_sheet_data", {}});
             sd_end = content_end + close.size();
         }
         // The outer document (everything but the rows) first: small, and it checks the
@@ -229,7 +229,7 @@ private:
             if (!slice->result) {
                 size_t at = slice->begin + size_t(slice->result.offset);
                 throw Error(in_.file, in_.part, cell_near(text, at),
-                            "malformed XML at " + line_col(text, at) + ": " + slice->result.description());
+                            msg::Message{"xlsx.malformed_xml", {line_col(text, at), slice->result.description()}});
             }
             cur_ = slice.get();
             for (auto row = slice->doc.first_child(); row; row = row.next_sibling())
@@ -315,19 +315,19 @@ private:
         return wb_.find_program(std::string_view(cur_->keys).substr(k.off, k.len));
     }
 
-    [[noreturn]] void bad_ref(const char* ref, const char* what) {
-        throw Error(in_.file, in_.part, ref, std::string(what));
+    [[noreturn]] void bad_ref(const char* ref, const char* key) {  // key: a catalogue entry
+        throw Error(in_.file, in_.part, ref, msg::Message{key, {}});
     }
 
     void read_row(pugi::xml_node row) {
         if (const char* r = row.attribute("r").value(); *r) {
             int64_t n = 0;
             for (const char* p = r; *p; ++p) {
-                if (*p < '0' || *p > '9') bad_ref(r, "malformed row number");
+                if (*p < '0' || *p > '9') bad_ref(r, "xlsx.bad_row_number");
                 n = n * 10 + (*p - '0');
                 if (n > kMaxRows) break;
             }
-            if (n < 1 || n > kMaxRows) bad_ref((std::string("row ") + r).c_str(), "row outside the grid (1..1048576)");
+            if (n < 1 || n > kMaxRows) bad_ref((std::string("row ") + r).c_str(), "xlsx.row_outside_grid");
             row_ = int32_t(n - 1);
         } else {
             ++row_;
@@ -358,10 +358,10 @@ private:
         int32_t row = row_, col = col_ + 1;
         if (ref && *ref) {
             bool outside = false;
-            if (!parse_ref(ref, row, col, outside)) bad_ref(ref, "malformed cell reference");
-            if (outside) bad_ref(ref, "cell reference outside the grid (A1:XFD1048576)");
+            if (!parse_ref(ref, row, col, outside)) bad_ref(ref, "xlsx.bad_cell_ref");
+            if (outside) bad_ref(ref, "xlsx.ref_outside_grid");
         } else if (col >= kMaxCols || row < 0) {
-            bad_ref("", "cell outside the grid (A1:XFD1048576)");
+            bad_ref("", "xlsx.cell_outside_grid");
         }
         col_ = col;
         if (s && *s) {

@@ -26,8 +26,7 @@ void reject_doctype(std::string_view xml, const std::string& file, const std::st
             if (e == std::string_view::npos) return;
             i = e + 3;
         } else if (rest.substr(0, 2) == "<!") {
-            throw Error(file, part, "", "XML with a DOCTYPE or entity declarations is rejected (not valid OOXML; "
-                                        "entity expansion is unsafe)");
+            throw Error(file, part, "", msg::Message{"xlsx.doctype", {}});
         } else {
             return;
         }
@@ -51,8 +50,7 @@ void parse_part(pugi::xml_document& doc, char* buf, size_t n, const std::string&
                                                        pugi::encoding_auto);
     if (!r) {
         // The in-place parse overwrote some bytes with NULs, but not the newlines: the line is right.
-        throw Error(file, part, "", "malformed XML at " + line_col(std::string_view(buf, n), size_t(r.offset)) +
-                                        ": " + r.description());
+        throw Error(file, part, "", msg::Message{"xlsx.malformed_xml", {line_col(std::string_view(buf, n), size_t(r.offset)), r.description()}});
     }
 }
 

@@ -39,7 +39,7 @@ static bool is_encrypted_ole(const std::string& b) {
 
 std::shared_ptr<const std::string> read_file_bytes(const std::string& path) {
     FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) throw Error(path, "", "", std::string("cannot open: ") + std::strerror(errno));
+    if (!f) throw Error(path, "", "", msg::Message{"xlsx.cannot_open", {std::strerror(errno)}});
     auto out = std::make_shared<std::string>();
     if (std::fseek(f, 0, SEEK_END) == 0) {
         long n = std::ftell(f);
@@ -51,7 +51,7 @@ std::shared_ptr<const std::string> read_file_bytes(const std::string& path) {
     while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, got);
     bool bad = std::ferror(f);
     std::fclose(f);
-    if (bad) throw Error(path, "", "", "read error");
+    if (bad) throw Error(path, "", "", msg::Message{"xlsx.read_error", {}});
     return out;
 }
 
@@ -63,7 +63,7 @@ ZipReader::ZipReader(std::shared_ptr<const std::string> bytes, std::string file,
     if (!src) {
         std::string msg = zip_error_strerror(&err);
         zip_error_fini(&err);
-        throw Error(file_, "", "", "cannot open zip: " + msg);
+        throw Error(file_, "", "", msg::Message{"xlsx.cannot_open_zip", {msg}});
     }
     zip_source_keep(src);  // a second open (below) needs it after a failed first one
     za_ = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
@@ -85,10 +85,10 @@ ZipReader::ZipReader(std::shared_ptr<const std::string> bytes, std::string file,
         zip_error_fini(&err);
         bool looks_zip = bytes_->size() >= 4 && std::memcmp(bytes_->data(), "PK\x03\x04", 4) == 0;
         if (code == ZIP_ER_NOZIP && !looks_zip && is_encrypted_ole(*bytes_))
-            throw Error(file_, "", "", msg::text("xlsx.encrypted"));
+            throw Error(file_, "", "", msg::Message{"xlsx.encrypted", {}});
         if (code == ZIP_ER_NOZIP && !looks_zip)
-            throw Error(file_, "", "", msg::text("xlsx.not_zip"));
-        throw Error(file_, "", "", "truncated or damaged zip archive (" + detail + ")");
+            throw Error(file_, "", "", msg::Message{"xlsx.not_zip", {}});
+        throw Error(file_, "", "", msg::Message{"xlsx.truncated", {detail}});
     }
     zip_error_fini(&err);
     // A throw below leaves the constructor, and the destructor never runs: close the archive here.
@@ -103,9 +103,9 @@ ZipReader::ZipReader(std::shared_ptr<const std::string> bytes, std::string file,
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat_index(za_, zip_uint64_t(i), ZIP_FL_ENC_RAW, &st) != 0)
-            throw Error(file_, "", "", "damaged zip directory entry " + std::to_string(i));
+            throw Error(file_, "", "", msg::Message{"xlsx.damaged_directory", {std::to_string(i)}});
         if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-            throw Error(file_, st.name ? st.name : "", "", "encrypted entry (password-protected workbooks are not supported)");
+            throw Error(file_, st.name ? st.name : "", "", msg::Message{"xlsx.encrypted_entry", {}});
         ZipEntry e;
         e.name = st.name ? st.name : "";
         // xl\workbook.xml (some Windows tools): Excel reads '\\' as '/'.
@@ -150,7 +150,7 @@ static void read_all(zip_file_t* zf, char* out, uint64_t n, const std::string& f
         if (got <= 0) {
             std::string msg = got < 0 ? zip_error_strerror(zip_file_get_error(zf)) : "unexpected end of data";
             zip_fclose(zf);
-            throw Error(file, part, "", "damaged entry: " + msg);
+            throw Error(file, part, "", msg::Message{"xlsx.damaged_entry", {msg}});
         }
         done += uint64_t(got);
     }
@@ -161,7 +161,7 @@ std::string ZipReader::raw(const ZipEntry& e) const {
     std::string out;
     if (e.comp_size == 0) return out;
     zip_file_t* zf = zip_fopen_index(za_, e.index, ZIP_FL_COMPRESSED);
-    if (!zf) throw Error(file_, e.name, "", std::string("cannot read entry: ") + zip_strerror(za_));
+    if (!zf) throw Error(file_, e.name, "", msg::Message{"xlsx.cannot_read_entry", {zip_strerror(za_)}});
     out.resize(e.comp_size);
     read_all(zf, out.data(), e.comp_size, file_, e.name);
     return out;
@@ -170,17 +170,15 @@ std::string ZipReader::raw(const ZipEntry& e) const {
 Bytes ZipReader::inflate(const ZipEntry& e, bool count_total) const {
     // Refuse before allocating: the declared size is what we would allocate.
     if (e.size > limits_.max_entry)
-        throw Error(file_, e.name, "", "entry inflates to " + human_size(e.size) + ", over the limit of " +
-                                           human_size(limits_.max_entry) + " (zip bomb? raise with --max-inflated)");
+        throw Error(file_, e.name, "", msg::Message{"xlsx.entry_too_large", {human_size(e.size), human_size(limits_.max_entry)}});
     if (count_total && inflated_total_ + e.size > limits_.max_total)
-        throw Error(file_, e.name, "", "package inflates to more than the limit of " + human_size(limits_.max_total) +
-                                           " (zip bomb? raise with --max-inflated)");
+        throw Error(file_, e.name, "", msg::Message{"xlsx.package_too_large", {human_size(limits_.max_total)}});
     if (count_total) inflated_total_ += e.size;
     Bytes out(size_t(e.size));
     if (e.method == ZIP_CM_STORE || e.method == ZIP_CM_DEFLATE) {
         std::string comp = raw(e);
         if (e.method == ZIP_CM_STORE) {
-            if (comp.size() != e.size) throw Error(file_, e.name, "", "damaged entry: stored size mismatch");
+            if (comp.size() != e.size) throw Error(file_, e.name, "", msg::Message{"xlsx.stored_size_mismatch", {}});
             std::memcpy(out.begin(), comp.data(), comp.size());
         } else {
             libdeflate_decompressor* d = libdeflate_alloc_decompressor();
@@ -190,16 +188,16 @@ Bytes ZipReader::inflate(const ZipEntry& e, bool count_total) const {
             libdeflate_result r = libdeflate_deflate_decompress(d, comp.data(), comp.size(), out.begin(), out.size, nullptr);
             libdeflate_free_decompressor(d);
             if (r == LIBDEFLATE_INSUFFICIENT_SPACE)
-                throw Error(file_, e.name, "", "entry inflates beyond its declared size (zip bomb or damaged)");
-            if (r != LIBDEFLATE_SUCCESS) throw Error(file_, e.name, "", "damaged entry: bad deflate data");
+                throw Error(file_, e.name, "", msg::Message{"xlsx.inflates_beyond", {}});
+            if (r != LIBDEFLATE_SUCCESS) throw Error(file_, e.name, "", msg::Message{"xlsx.bad_deflate", {}});
         }
     } else {
         // Rare methods (bzip2, xz…): let libzip decompress them.
         zip_file_t* zf = zip_fopen_index(za_, e.index, 0);
-        if (!zf) throw Error(file_, e.name, "", std::string("cannot read entry: ") + zip_strerror(za_));
+        if (!zf) throw Error(file_, e.name, "", msg::Message{"xlsx.cannot_read_entry", {zip_strerror(za_)}});
         read_all(zf, out.begin(), e.size, file_, e.name);
     }
-    if (libdeflate_crc32(0, out.begin(), out.size) != e.crc) throw Error(file_, e.name, "", "damaged entry: CRC mismatch");
+    if (libdeflate_crc32(0, out.begin(), out.size) != e.crc) throw Error(file_, e.name, "", msg::Message{"xlsx.crc_mismatch", {}});
     return out;
 }
 

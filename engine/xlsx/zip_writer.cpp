@@ -39,14 +39,14 @@ ZipWriter::~ZipWriter() = default;
 
 void ZipWriter::write(const void* p, size_t n) {
     if (n && std::fwrite(p, 1, n, out_) != n)
-        throw OutputError(file_, "", "", std::string("write failed: ") + std::strerror(errno));
+        throw OutputError(file_, "", "", msg::Message{"xlsx.write_failed", {std::strerror(errno)}});
     offset_ += n;
 }
 
 void ZipWriter::add_raw(std::string_view name, uint16_t method, uint32_t crc, uint64_t size,
                         std::string_view compressed, time_t mtime) {
     if (size > 0xFFFFFFFEu || compressed.size() > 0xFFFFFFFEu || offset_ > 0xFFFFFFFEu || central_.size() >= 0xFFFF)
-        throw OutputError(file_, std::string(name), "", "package too large for a zip without zip64");
+        throw OutputError(file_, std::string(name), "", msg::Message{"xlsx.no_zip64", {}});
     Central c{std::string(name), method, 0, 0, crc, uint32_t(compressed.size()), uint32_t(size), uint32_t(offset_)};
     dos_time(mtime, c.time, c.date);
     std::string h;
@@ -121,7 +121,7 @@ void ZipWriter::finish() {
         cd += c.name;
     }
     write(cd.data(), cd.size());
-    if (cd_start > 0xFFFFFFFEu) throw OutputError(file_, "", "", "package too large for a zip without zip64");
+    if (cd_start > 0xFFFFFFFEu) throw OutputError(file_, "", "", msg::Message{"xlsx.no_zip64", {}});
     std::string end;
     put32(end, 0x06054b50);
     put16(end, 0);

@@ -12,7 +12,7 @@ ok() { echo "ok - $1"; }
 bad() { echo "FAIL - $1"; fail=1; }
 
 # A sample whose published figures are consistent: exit 0, summary line printed.
-out=$("$SP" check "$SAMPLES/000_项目支出绩效自评表_4.xlsx"); rc=$?
+out=$("$SP" --lang zh check "$SAMPLES/000_项目支出绩效自评表_4.xlsx"); rc=$?
 [ $rc -eq 0 ] && ok "consistent sample exits 0" || bad "consistent sample exit $rc"
 grep -q "结果：通过" <<<"$out" && ok "summary says 通过" || bad "summary: $out"
 

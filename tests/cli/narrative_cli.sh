@@ -80,8 +80,10 @@ expect 0 "$SP" verify-text "$T/gb.txt" $W000 --json
 /usr/bin/python3 -c "import json,sys; j=json.load(open('$T/out')); assert j['encoding']=='GB18030' and j['summary']['differs']==4, j['summary']" || fail "GB18030"
 # A changed figure is a difference: exit 1, file:line and the sentence with the figure marked.
 sed 's/其他收入258.22万元/其他收入285.22万元/' "$SEED000" > "$T/bad.txt"
-expect 1 "$SP" verify-text "$T/bad.txt" $W000
+expect 1 "$SP" --lang zh verify-text "$T/bad.txt" $W000
 has "$T/out" "bad.txt:29: differs (error): 文中 285.22，表中 258.22"
+expect 1 env LANG=C LC_ALL= "$SP" verify-text "$T/bad.txt" $W000
+has "$T/out" "bad.txt:29: differs (error): the text says 285.22, the tables 258.22"
 has "$T/out" "⟨285.22万元⟩"
 # A required 三公 item left out: exit 1.
 sed 's/公务接待费支出0.00万元，占0.00%，比上年减少0.09万元，下降100.00%，主要原因是：本年厉行节约，减少公务接待费。//; s/公务接待/招待/g' "$SEED000" > "$T/sg.txt"

@@ -243,7 +243,8 @@ suanpan.check{ id = "T-6", message = "simply false", fn = function(wb) return fa
     auto f5 = rt.run_check(set->rules()[4], wb, calc);
     REQUIRE(f5.size() == 1);
     INFO(f5[0].message);
-    CHECK(f5[0].message.find("check failed to run") != std::string::npos);
+    CHECK(f5[0].message.find("规则执行出错") != std::string::npos);  // the catalogue's check.rule_error
+    CHECK(f5[0].message_en.find("the rule raised an error") != std::string::npos);
     CHECK(f5[0].message.find("rules.lua:26") != std::string::npos);
     auto f6 = rt.run_check(set->rules()[5], wb, calc);
     REQUIRE(f6.size() == 1);
