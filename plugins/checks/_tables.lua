@@ -5,6 +5,7 @@
 
 local S = suanpan
 local abs, max = math.abs, math.max
+local byte = string.byte
 
 local function blank(v) return v == nil or (type(v) == "string" and v:match("^%s*$") ~= nil) end
 
@@ -20,8 +21,13 @@ local function num(v)
   return nil
 end
 
+-- Trimmed text; most labels have no surrounding white space, and then no new string is made.
+local function spaced(b) return b == 32 or (b ~= nil and b >= 9 and b <= 13) end  -- %s
 local function text(v)
-  if type(v) == "string" then return (v:gsub("^%s+", ""):gsub("%s+$", "")) end
+  if type(v) == "string" then
+    if not spaced(byte(v, 1)) and not spaced(byte(v, -1)) then return v end
+    return (v:gsub("^%s+", ""):gsub("%s+$", ""))
+  end
   return ""
 end
 
@@ -135,19 +141,45 @@ local function class_rows(sh)
   return out
 end
 
--- The row of a 类 in a code table by its name in column B.
-local function class_row_by_name(sh, name)
-  local last = last_row(sh)
-  for r = 1, last do
+-- The rows of the 类 of a code table by their names in column B: name -> first row. One scan
+-- for all the names a check looks up (class_row_by_name scans the table for each).
+local function class_index(sh)
+  local rows = {}
+  for r = 1, last_row(sh) do
     local c = code_of(sh:cell("A" .. r))
-    if c and #c == 3 and text(sh:cell("B" .. r)) == name then return r end
+    if c and #c == 3 then
+      local name = text(sh:cell("B" .. r))
+      if rows[name] == nil then rows[name] = r end
+    end
   end
+  return rows
 end
 
+-- The row of a 类 in a code table by its name in column B.
+local function class_row_by_name(sh, name)
+  return class_index(sh)[name]
+end
+
+-- The first row of each trimmed text of a column, kept per sheet view: a check function looks up
+-- several labels in the same columns, and a view does not outlive its call (cells do not change).
+local label_index = setmetatable({}, { __mode = "k" })
+
 local function label_row(sh, col, label)
-  for r = 1, last_row(sh) do
-    if text(sh:cell(col .. r)) == label then return r end
+  local cols = label_index[sh]
+  if not cols then
+    cols = {}
+    label_index[sh] = cols
   end
+  local rows = cols[col]
+  if not rows then
+    rows = {}
+    for r = 1, last_row(sh) do
+      local t = text(sh:cell(col .. r))
+      if rows[t] == nil then rows[t] = r end
+    end
+    cols[col] = rows
+  end
+  return rows[label]
 end
 
 -- Column letter and row of a defined name's first cell.
@@ -181,6 +213,7 @@ suanpan.tables = {
   body = body,
   bare = bare,
   class_rows = class_rows,
+  class_index = class_index,
   class_row_by_name = class_row_by_name,
   label_row = label_row,
   name_cell = name_cell,

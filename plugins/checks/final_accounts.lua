@@ -270,8 +270,9 @@ check{ id = "JSX-006", sheet = "一般公共预算财政拨款支出决算表", 
 local function class_links(wb, panel_sheet, panel_col, code_sheet, code_col)
   local p, t = wb:sheet(panel_sheet), wb:sheet(code_sheet)
   if not p or not t then return end
+  local by_name = T.class_index(t)
   for _, x in ipairs(class_rows(p)) do
-    local r = class_row_by_name(t, x.name)
+    local r = by_name[x.name]
     local pv = num(p:cell(panel_col .. x.row))
     if r then
       expect(code_sheet, code_col .. r, num(t:cell(code_col .. r)), pv, 0.02,

@@ -8,12 +8,8 @@
 
 local S = suanpan
 local abs, max, min = math.abs, math.max, math.min
-
-local function blank(v) return v == nil or (type(v) == "string" and v:match("^%s*$") ~= nil) end
-local function text(v)
-  if type(v) == "string" then return (v:gsub("^%s+", ""):gsub("%s+$", "")) end
-  return ""
-end
+-- Helpers shared with the table checks (plugins/checks/_tables.lua, loaded first).
+local blank, text = S.tables.blank, S.tables.text
 local function letters(c)
   local s = ""
   while c > 0 do
