@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/messages.h"
 #include "formula/function.h"
 #include "lua/lockdown.h"
 #include "lua/range_view.h"
@@ -136,7 +137,7 @@ void PluginSet::add_dir(const std::string& dir) {
     std::error_code ec;
     fs::path root(dir);
     if (!fs::is_directory(root, ec)) {
-        diagnostics_.push_back({dir, 0, "plugin directory not found"});
+        diagnostics_.push_back({dir, 0, msg::text("lua.no_plugin_dir")});
         return;
     }
     std::vector<fs::path> files;
@@ -161,7 +162,7 @@ void PluginSet::add_dir(const std::string& dir) {
         src.display = base + "/" + f.lexically_relative(root).generic_string();
         src.text = ss.str();
         if (!in) {
-            diagnostics_.push_back({src.display, 0, "cannot read the file"});
+            diagnostics_.push_back({src.display, 0, msg::text("lua.cannot_read")});
             continue;
         }
         load(std::move(src));
@@ -175,7 +176,7 @@ void PluginSet::add_file(const std::string& path) {
     if (std::find(loaded_paths_.begin(), loaded_paths_.end(), canon) != loaded_paths_.end()) return;
     std::ifstream in(p, std::ios::binary);
     if (!in) {
-        diagnostics_.push_back({path, 0, "cannot read the file"});
+        diagnostics_.push_back({path, 0, msg::text("lua.cannot_read")});
         return;
     }
     loaded_paths_.push_back(canon);
@@ -222,7 +223,7 @@ void PluginSet::load(PluginSource src) {
     if (!src.ok) {
         std::string rest;
         int line = line_of(err, src.display, rest);
-        diagnostics_.push_back({src.display, line, "cannot load plugin: " + rest});
+        diagnostics_.push_back({src.display, line, msg::text("lua.cannot_load", {rest})});
         sources_.push_back(std::move(src));
         return;
     }
@@ -232,16 +233,14 @@ void PluginSet::load(PluginSource src) {
         int slot = -1;
         if (const FunctionDef* b = builtins.find(key)) {
             diagnostics_.push_back({f.file, f.decl.line,
-                                    "function " + f.decl.name + " (" + f.origin() + ") clashes with the built-in " +
-                                        b->name + " (" + b->family + ")"});
+                                    msg::text("lua.clashes_builtin", {f.decl.name, f.origin(), b->name, b->family})});
         } else {
             auto it = std::find_if(functions_.begin(), functions_.end(), [&](const PluginFunction& g) {
                 return FunctionRegistry::canonical(g.decl.name) == key;
             });
             if (it != functions_.end()) {
                 diagnostics_.push_back({f.file, f.decl.line,
-                                        "function " + f.decl.name + " (" + f.origin() + ") clashes with " +
-                                            it->decl.name + " (" + it->origin() + ")"});
+                                        msg::text("lua.clashes", {f.decl.name, f.origin(), it->decl.name, it->origin()})});
             } else {
                 slot = int(functions_.size());
                 functions_.push_back(std::move(f));
@@ -253,8 +252,7 @@ void PluginSet::load(PluginSource src) {
         int slot = -1;
         auto it = std::find_if(rules_.begin(), rules_.end(), [&](const check::Rule& g) { return g.id == r.id; });
         if (it != rules_.end()) {
-            diagnostics_.push_back({src.display, 0, "check " + r.id + " (" + r.origin + ") is already declared (" +
-                                                        it->origin + "); the later one is ignored"});
+            diagnostics_.push_back({src.display, 0, msg::text("lua.check_declared_twice", {r.id, r.origin, it->origin})});
         } else {
             if (r.lua_fn >= 0) r.lua_fn = slot = fn_checks_++;
             rules_.push_back(std::move(r));

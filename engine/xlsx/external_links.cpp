@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "core/messages.h"
 #include "xlsx/xml_util.h"
 #include "xlsx/zip_reader.h"
 
@@ -25,7 +26,7 @@ static void read_book(const ZipReader& zip, const Relationship& rel, ExternalBoo
     const ZipEntry* e = zip.find(rel.target);
     if (!e) {
         wb.diagnostics().push_back({Diagnostic::Level::Warning, kNoSheet, CellAddr{-1, -1},
-                                    "external link part " + rel.target + " is missing"});
+                                    msg::text("xlsx.external_part_missing", {rel.target})});
         return;
     }
     b.part = e->name;
@@ -73,8 +74,7 @@ void read_external_links(const ZipReader& zip, pugi::xml_node root, const std::v
         if (!b.part.empty())
             wb.diagnostics().push_back(
                 {Diagnostic::Level::Info, kNoSheet, CellAddr{-1, -1},
-                 "external workbook [" + std::to_string(n) + "] " + (b.target.empty() ? "(unnamed)" : b.target) +
-                     ": formulas read the values cached in " + b.part + ", as Excel does while the source is closed"});
+                 msg::text("xlsx.external_cached", {std::to_string(n), b.target.empty() ? "(unnamed)" : b.target, b.part})});
         wb.external_books().push_back(std::move(b));
     }
 }

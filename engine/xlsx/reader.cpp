@@ -92,7 +92,7 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
             SheetId id = wb.add_sheet(sp.name);
             if (no_part)
                 wb.diagnostics().push_back({Diagnostic::Level::Info, kNoSheet, CellAddr{-1, -1},
-                                            "sheet '" + sp.name + "' has an empty r:id: skipped (kept as it is)"});
+                                            msg::text("xlsx.sheet_empty_rid", {sp.name})});
             std::string_view state = sh.attribute("state").value();
             wb.sheet(id).layout().hidden = state == "hidden" || state == "veryHidden";
             doc.sheets.push_back(std::move(sp));

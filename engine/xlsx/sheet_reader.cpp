@@ -431,7 +431,7 @@ private:
             return wb_.set_array_formula(in_.sheet, range, text);
         }
         if (ft == "dataTable") {  // what-if data tables: Excel's own machinery; the values are kept
-            if (!data_table_noted_) warn(row, col, "data table (TABLE()) formulas are not recalculated; values kept");
+            if (!data_table_noted_) warn(row, col, msg::text("xlsx.data_table_kept"));
             data_table_noted_ = true;
             return true;
         }
@@ -447,7 +447,7 @@ private:
         for (const auto& [si, at] : pending_) {
             uint32_t prog = shared_program(si);
             if (prog == kUnknown) {
-                warn(at.row, at.col, "shared formula " + std::to_string(si) + " has no master cell; value kept");
+                warn(at.row, at.col, msg::text("xlsx.shared_without_master", {std::to_string(si)}));
             } else if (prog != kNoFormula) {
                 Value cached = sheet_.get(at.row, at.col);
                 wb_.set_formula_program(in_.sheet, at, prog);

@@ -15,16 +15,16 @@ static void note(Workbook& wb, SheetId s, std::string message) {
 
 static void read_table(const ZipReader& zip, const std::string& target, SheetId s, Workbook& wb, const std::string& file) {
     const ZipEntry* e = zip.find(target);
-    if (!e) return note(wb, s, "table part " + target + " is missing; formulas naming it are not evaluated");
+    if (!e) return note(wb, s, msg::text("xlsx.table_part_missing", {target}));
     Bytes xml = zip.inflate(*e);
     pugi::xml_document doc;
     try {
         parse_part(doc, xml.begin(), xml.size, file, e->name);
     } catch (const Error& err) {
-        return note(wb, s, std::string("table part skipped: ") + err.what());
+        return note(wb, s, msg::text("xlsx.table_part_skipped", {err.text()}));
     }
     pugi::xml_node t = doc.document_element();
-    if (local_name(t.name()) != "table") return note(wb, s, "table part " + e->name + " holds no <table>; skipped");
+    if (local_name(t.name()) != "table") return note(wb, s, msg::text("xlsx.table_part_empty", {e->name}));
     Table tb;
     tb.part = e->name;
     tb.sheet = s;
@@ -33,7 +33,7 @@ static void read_table(const ZipReader& zip, const std::string& target, SheetId 
     if (tb.display_name.empty()) tb.display_name = tb.name;
     auto ref = parse_range(t.attribute("ref").value());
     if (!ref || tb.display_name.empty())
-        return note(wb, s, "table part " + e->name + " has no valid name or ref; skipped");
+        return note(wb, s, msg::text("xlsx.table_part_unnamed", {e->name}));
     tb.ref = *ref;
     tb.header_rows = t.attribute("headerRowCount").as_int(1) > 0 ? 1 : 0;
     tb.totals_rows = t.attribute("totalsRowCount").as_int(0) > 0 ? 1 : 0;
@@ -49,10 +49,10 @@ static void read_table(const ZipReader& zip, const std::string& target, SheetId 
         tb.columns.push_back(std::move(col));
     }
     if (tb.columns.size() != size_t(tb.ref.c2 - tb.ref.c1 + 1))
-        return note(wb, s, "table " + tb.display_name + " (" + e->name + ") has " + std::to_string(tb.columns.size()) +
-                               " columns for a ref " + std::to_string(tb.ref.c2 - tb.ref.c1 + 1) + " wide; skipped");
+        return note(wb, s, msg::text("xlsx.table_columns", {tb.display_name, e->name, std::to_string(tb.columns.size()),
+                                                            std::to_string(tb.ref.c2 - tb.ref.c1 + 1)}));
     if (wb.find_table(tb.display_name))
-        return note(wb, s, "table name " + tb.display_name + " used twice (" + e->name + "); the second is skipped");
+        return note(wb, s, msg::text("xlsx.table_name_twice", {tb.display_name, e->name}));
     wb.add_table(std::move(tb));
 }
 

@@ -62,6 +62,10 @@ run "unknown sheet" 3 "没有名为“无此表”的工作表" "no sheet named 
 run "outside the grid" 3 "引用超出表格范围" "reference outside the grid" -- get "$SAMPLE" "A1:A9999999"
 run "not a reference" 3 "不是单元格引用" "not a cell reference" -- get "$SAMPLE" "%%"
 run "missing --rules folder" 3 "没有这个文件夹或文件" "no such folder or file" -- check --rules "$T/nowhere" "$SAMPLE"
+mkdir -p "$T/badplug"
+echo 'suanpan.func { name = "X", fn = function( end }' >"$T/badplug/syntax.lua"
+run "broken plugin file" 0 "插件错误：" "plugin error: " -- --plugins "$T/badplug" get "$SAMPLE" A1
+run "broken plugin file (why)" 0 "无法加载插件：" "cannot load plugin: " -- --plugins "$T/badplug" get "$SAMPLE" A1
 run "broken rule (check)" 1 "规则执行出错：" "the rule raised an error: " -- check --rules "$T/rules" "$SAMPLE"
 run "check table" 0 "适用规则" "rules applied" -- check "$SAMPLE"
 mkdir -p "$T/in"

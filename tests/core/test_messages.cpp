@@ -69,7 +69,7 @@ TEST_CASE("messages: every key named in the engine's code is in the catalogue", 
     // A literal such as "xlsx.not_zip" or "check.rule_error" in engine/ is a catalogue key
     // (msg::text, msg::Message, the batch's reason table): a missing one would reach the user as
     // its bare key.
-    const std::regex key_literal("\"((?:cli|xlsx|check|batch|serve|narrative)\\.[a-z0-9_.]+)\"");
+    const std::regex key_literal("\"((?:cli|xlsx|check|batch|serve|narrative|lua)\\.[a-z0-9_.]+)\"");
     size_t named = 0;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(SP_SOURCE_DIR) + "/engine")) {
         auto ext = entry.path().extension();
