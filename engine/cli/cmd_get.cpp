@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/open_workbook.h"
+#include "formula/functions/cell_display.h"
 
 namespace sp::cli {
 namespace {
@@ -28,7 +29,7 @@ void run(const GetArgs& a) {
                 if (c > sr.range.c1) std::cout << "\t";
                 std::string f = a.formula ? wb.formula_text(sr.sheet, {r, c}) : "";
                 if (!f.empty()) std::cout << f;
-                else std::cout << (a.formatted ? display(wb, sh.get(r, c), sh.style_at(r, c)) : to_display(sh.get(r, c)));
+                else std::cout << (a.formatted ? display_text(sh.get(r, c), wb.styles().at(sh.style_at(r, c)).number_format, wb.settings().date1904) : to_display(sh.get(r, c)));
             }
             std::cout << "\n";
         }
@@ -41,7 +42,7 @@ Registration reg("get", "Print cell values (after recalculation)", [](CLI::App& 
     sub.add_option("refs", a->refs, "Cells or ranges: 'Sheet!C5', \"'收入支出决算总表'!C5:D9\", C5 (on --sheet)")->required();
     sub.add_option("--sheet", a->sheet, "Sheet for references without one (default: the first)");
     sub.add_flag("--formula", a->formula, "Print the formula of formula cells instead of their value");
-    sub.add_flag("--formatted", a->formatted, "Show dates and percentages as the cell's number format suggests");
+    sub.add_flag("--formatted", a->formatted, "Show each value as its cell displays it (the cell's number format, as TEXT() renders it)");
     sub.add_flag("--no-recalc", a->no_recalc, "Use the cached values as found in the file");
     add_input_options(sub, a->in);
     sub.callback([a] { run(*a); });

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/number_text.h"
+#include "formula/functions/number_format.h"
 #include "formula/functions/round.h"
 #include "lua/bridge.h"
 #include "lua/state.h"
@@ -191,6 +192,17 @@ int api_round(lua_State* L) {
     return 1;
 }
 
+// suanpan.text(x, code): Excel's TEXT(x, code) — the one number formatter that cells, the
+// workbench and the 说明 share ("#,##0.00", "0.00%", "[DBNum2]General" …); nil where TEXT is #VALUE!.
+int api_text(lua_State* L) {
+    double x = luaL_checknumber(L, 1);
+    size_t len = 0;
+    const char* code = luaL_checklstring(L, 2, &len);
+    if (auto t = try_format_number(x, std::string_view(code, len), false)) lua_pushlstring(L, t->data(), t->size());
+    else lua_pushnil(L);
+    return 1;
+}
+
 // suanpan.number(v): a number as Excel arithmetic reads it — numbers as they are,
 // text like "1,126.72" or "84.97%" parsed, TRUE/FALSE 1/0, empty (nil) 0;
 // nil for text that is not a number and for errors.
@@ -276,7 +288,7 @@ namespace {
 int open_api_raw(lua_State* L) {
     static const luaL_Reg fns[] = {{"func", api_func},       {"check", api_check},     {"fail", api_fail},
                                    {"round", api_round},     {"number", api_number},   {"iserror", api_iserror},
-                                   {"clock", api_clock},     {nullptr, nullptr}};
+                                   {"clock", api_clock},     {"text", api_text},       {nullptr, nullptr}};
     lua_newtable(L);
     luaL_setfuncs(L, fns, 0);
     push_error_table(L);

@@ -14,12 +14,10 @@ local fmt = string.format
 local function round2(x) return S.round(x, 2) end
 N.round2 = round2
 
--- 1126.72 -> "1,126.72"; always two decimals, half-up (Excel ROUND).
+-- 1126.72 -> "1,126.72"; always two decimals, half away from zero: the cells' own formatter
+-- (suanpan.text is TEXT()), so a figure reads in the 说明 as it shows in the table.
 function N.money(x)
-  local s = fmt("%.2f", abs(round2(x)))
-  local int, dec = s:match("^(%d+)%.(%d+)$")
-  int = int:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
-  return int .. "." .. dec
+  return S.text(abs(x), "#,##0.00")
 end
 
 function N.num(v)
@@ -154,7 +152,7 @@ local function rate(s, attr, r, at, kind, x, y, signed)
   local pct = round2(r * 100)
   local shown = signed and pct or abs(pct)
   local tk = token(s, attr, pct, at, { unit = "%", kind = kind, x = x, y = y })
-  tk.text = fmt("%.2f", shown)
+  tk.text = S.text(shown, "0.00")
   if signed and tk.text == "-0.00" then tk.text = "0.00" end
   return tk
 end
@@ -175,7 +173,7 @@ function N.shares(items, base)
   if CONFIG.shares == "sum100" and big and abs(round2(parts) - round2(base or 0)) < 0.005 and residue ~= 0 and abs(residue) < 0.05 then
     local t = out[big]
     t.value = round2(t.value + residue)
-    t.text = fmt("%.2f", t.value)
+    t.text = S.text(t.value, "0.00")
     t.has_sum100 = true
     t.x, t.y = nil, nil  -- forced: no interval, the printed value is the template's own
   end
@@ -189,7 +187,7 @@ function N.rate(s, attr, r, at, kind, x, y) return rate(s, attr, r, at, kind, x,
 function N.score(s, v, at)
   if v == nil then return N.slot(s.key .. "得分", s, "score") end
   local tk = token(s, "score", round2(v), at, { unit = "分" })
-  tk.text = fmt("%.2f", v)
+  tk.text = S.text(v, "0.00")
   return tk
 end
 

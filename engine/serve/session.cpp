@@ -11,7 +11,7 @@
 #include "check/report_json.h"
 #include "check/runner.h"
 #include "core/messages.h"
-#include "formula/functions/number_format.h"
+#include "formula/functions/cell_display.h"
 #include "serve/api_error.h"
 #include "serve/input_text.h"
 
@@ -117,18 +117,7 @@ bool Session::editable(SheetId s, CellAddr c) const {
 }
 
 std::string Session::formatted(const Value& v, uint16_t style) const {
-    const std::string& code = doc_.workbook->styles().at(style).number_format;
-    bool general = code.empty() || code == "General" || code == "general";
-    switch (v.type()) {
-        case Type::Number:
-            if (!general)
-                if (auto t = try_format_number(v.number(), code, doc_.workbook->settings().date1904)) return *t;
-            return format_general_cell(v.number());
-        case Type::String: return general ? std::string(v.string()) : format_text(v.string(), code);
-        case Type::Bool: return v.boolean() ? "TRUE" : "FALSE";
-        case Type::Error: return std::string(error_text(v.error()));
-        default: return "";
-    }
+    return display_text(v, doc_.workbook->styles().at(style).number_format, doc_.workbook->settings().date1904);
 }
 
 json Session::cell_json(SheetId s, int32_t r, int32_t c) const {
@@ -139,6 +128,11 @@ json Session::cell_json(SheetId s, int32_t r, int32_t c) const {
     if (!v.is_empty()) {
         j["v"] = value_json(v);
         j["t"] = formatted(v, style);
+        if (auto rgb = display_color(v, doc_.workbook->styles().at(style).number_format)) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "#%06x", unsigned(*rgb));
+            j["fc"] = buf;  // the number format's colour: [Red] negatives
+        }
         if (v.is_error()) j["err"] = 1;
     }
     if (style) j["s"] = style;

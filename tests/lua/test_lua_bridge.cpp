@@ -1,5 +1,6 @@
 // test_lua_bridge.cpp — values between cells and Lua both ways, and range/array views.
 #include <catch2/catch.hpp>
+#include <utility>
 
 #include "lua_test_util.h"
 
@@ -15,6 +16,7 @@ suanpan.func{ name = "类型", params = {"x"}, errors = true, fn = function(x)
   return type(x)
 end }
 suanpan.func{ name = "同", params = {"x"}, errors = true, fn = function(x) return x end }
+suanpan.func{ name = "文本", params = {"x", "code"}, fn = function(x, code) return suanpan.text(x, code) or "nil" end }
 suanpan.func{ name = "加一", params = {"x"}, fn = function(x) return x + 1 end }
 suanpan.func{ name = "错误", params = {"name"}, fn = function(n) return suanpan.error[n] end }
 suanpan.func{ name = "是NA", params = {"x"}, errors = true, fn = function(x) return x == suanpan.error.NA end }
@@ -178,6 +180,18 @@ TEST_CASE("helpers: suanpan.round is Excel's ROUND; suanpan.number reads text nu
     CHECK(b.eval("=数(\"84.97%\")").number() == Approx(0.8497).epsilon(1e-15));
     CHECK(sp::test::str(b.eval("=数(\"abc\")")) == "not a number");
     CHECK(b.eval("=数(TRUE)").number() == 1);
+}
+
+TEST_CASE("helpers: suanpan.text is TEXT(), the cells' formatter", "[lua][bridge]") {
+    LuaBook b(kFns);
+    for (auto [x, code] : {std::pair{"1126.725", "#,##0.00"}, {"2.675", "0.00"}, {"-0.125", "0.00"},
+                           {"0.8497", "0.00%"}, {"1234", "[DBNum2]General"}, {"45322", "yyyy年m月d日"}}) {
+        std::string args = std::string(x) + ",\"" + code + "\")";
+        CHECK(sp::test::str(b.eval("=文本(" + args)) == sp::test::str(b.eval("=TEXT(" + args)));
+    }
+    CHECK(sp::test::str(b.eval("=文本(1126.725,\"#,##0.00\")")) == "1,126.73");  // half away from zero
+    CHECK(sp::test::str(b.eval("=文本(2.675,\"0.00\")")) == "2.68");           // the double is 2.67499…
+    CHECK(sp::test::str(b.eval("=文本(-1,\"yyyy\")")) == "nil");               // TEXT's #VALUE!: nil
 }
 
 TEST_CASE("declared parameters set the argument counts", "[lua][bridge]") {

@@ -157,6 +157,27 @@ st, _, body = call("POST", "/api/upload", raw=open(os.path.join(TMP, "original.x
                    params={"name": "sub/uploaded.xlsx"}, headers={"Content-Type": "application/octet-stream"})
 check(st == 201 and os.path.exists(os.path.join(TMP, "folder/sub/uploaded.xlsx")), "a good upload is stored")
 
+# What a cell shows: the one formatter (number_format.h) for the page and `suanpan get --formatted`,
+# with the values Excel shows for these codes, and the format's colour for [Red] negatives.
+FMT_CASES = [("A1", 1234.5, "#,##0.00", "1,234.50", None), ("A2", -5, "0.00;[Red]-0.00", "-5.00", "#ff0000"),
+             ("A3", 45322, 'yyyy"年"m"月"d"日"', "2024年1月31日", None), ("A4", 0.125, "0.0%", "12.5%", None),
+             ("A5", 1234, "[DBNum2][$-804]General", "壹仟贰佰叁拾肆", None), ("A6", "=A1*2", "#,##0", "2,469", None)]
+subprocess.run(["/usr/bin/python3", "-c", """
+import openpyxl, sys, json
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'F'
+for ref, v, code, _, _ in json.loads(sys.argv[2]):
+    ws[ref] = v; ws[ref].number_format = code
+wb.save(sys.argv[1])
+""", os.path.join(TMP, "folder/formats.xlsx"), json.dumps(FMT_CASES)], check=True)
+st, _, body = call("POST", "/api/open", {"file": "formats.xlsx"})
+shown = {(c["r"], c["c"]): c for c in get_json("/api/cells", file="formats.xlsx", sheet="F", range="A1:A6")["cells"]}
+got = subprocess.run([os.environ["SP_BIN"], "get", os.path.join(TMP, "folder/formats.xlsx"), "--formatted"] +
+                     [ref for ref, *_ in FMT_CASES], check=True, capture_output=True, text=True).stdout.splitlines()
+for i, (ref, v, code, want, colour) in enumerate(FMT_CASES):
+    c = shown.get((i, 0), {})
+    check(c.get("t") == want and c.get("fc") == colour, f"the page shows {v!r} as {code} → {want} {colour or ''} (got {c.get('t')!r} {c.get('fc')})")
+    check(got[i] == want, f"get --formatted shows {ref} as {want} (got {got[i]!r})")
+
 # Still alive and answering.
 check(get_json("/api/info")["mode"] == "folder", "the server is alive after the bad requests")
 if failures:

@@ -162,7 +162,8 @@ function cellHtml(r, c, x, y, w, h) {
   if (d.e && st.geo.s.protected) cls += ' in';
   const mark = st.marks.get(r * 16384 + c);
   if (mark) cls += mark === 'error' ? ' ferr' : ' fwarn';
-  return `<div class="${cls}" data-r="${r}" data-c="${c}" style="left:${x}px;top:${y}px;width:${w}px;height:${h}px">${d.t === undefined ? '' : esc(d.t)}</div>`;
+  const color = d.fc && /^#[0-9a-f]{6}$/.test(d.fc) ? `;color:${d.fc}` : '';  // the number format's [Red] …
+  return `<div class="${cls}" data-r="${r}" data-c="${c}" style="left:${x}px;top:${y}px;width:${w}px;height:${h}px${color}">${d.t === undefined ? '' : esc(d.t)}</div>`;
 }
 
 function rowsHtml(r0, r1, done) {
