@@ -37,9 +37,9 @@ void run(const MergeArgs& a) {
     for (const auto& p : m.problems) std::cerr << "suanpan: merge-reports: " << p << "\n";
     if (!m.written) throw Exit(kBadInput, msg::text("cli.shards_incomplete"));
     if (!a.quiet)
-        std::cout << m.workbooks << " workbooks from " << paths.size() << " reports (" << m.meta.shards.size()
-                  << " shards)\nreport: " << m.paths.html << "\n        " << m.paths.json << "\n        " << m.paths.xlsx
-                  << "\n";
+        std::cout << msg::text("cli.merged", {std::to_string(m.workbooks), std::to_string(paths.size()),
+                                              std::to_string(m.meta.shards.size())})
+                  << "\n" << msg::text("cli.batch_reports", {m.paths.html, m.paths.json, m.paths.xlsx}) << "\n";
 }
 
 Registration reg("merge-reports", "Join the outputs of shard runs (batch --shard I/N) into one report", [](CLI::App& sub) {

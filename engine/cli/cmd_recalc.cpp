@@ -89,13 +89,16 @@ void run(const RecalcArgs& a) {
     if (a.diff)
         for (const auto& c : changes)
             std::cout << wb.where(c.cell.sheet, c.cell.cell) << ": " << to_display(c.before) << " -> " << to_display(c.after) << "\n";
-    char line[512];
-    std::snprintf(line, sizeof line,
-                  "%s: %zu sheets, %zu cells, %zu formulas, %zu values rewritten%s; load %.3f s, recalc %.3f s, save %.3f s -> %s",
-                  a.input.c_str(), wb.sheet_count(), ow.doc.stats.cells, ow.doc.stats.formulas, ws.cells_rewritten,
-                  cycles.empty() ? "" : (", " + std::to_string(cycles.size()) + " circular groups").c_str(), load,
-                  ow.recalc.seconds, ws.seconds, out.c_str());
-    std::cout << line << "\n";
+    char load_s[32], recalc_s[32], save_s[32];
+    std::snprintf(load_s, sizeof load_s, "%.3f", load);
+    std::snprintf(recalc_s, sizeof recalc_s, "%.3f", ow.recalc.seconds);
+    std::snprintf(save_s, sizeof save_s, "%.3f", ws.seconds);
+    std::cout << msg::text("cli.recalc_summary",
+                           {a.input, std::to_string(wb.sheet_count()), std::to_string(ow.doc.stats.cells),
+                            std::to_string(ow.doc.stats.formulas), std::to_string(ws.cells_rewritten),
+                            cycles.empty() ? "" : msg::text("cli.recalc_cycles", {std::to_string(cycles.size())}),
+                            load_s, recalc_s, save_s, out})
+              << "\n";
 }
 
 Registration reg("recalc", "Recalculate every formula of an xlsx and write it back (values patched in place)",
