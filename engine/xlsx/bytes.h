@@ -74,6 +74,11 @@ public:
     }
     std::string_view view() const { return {buf_.data.get(), len_}; }
     size_t size() const { return len_; }
+    // Room for `n` bytes in all without copying later.
+    void reserve(size_t n) {
+        if (n > buf_.size) grow(n);
+    }
+    void clear() { len_ = 0; }  // keeps the memory, for the next slice
 private:
     void grow(size_t need) {
         Bytes bigger(std::max(need, buf_.size * 2));

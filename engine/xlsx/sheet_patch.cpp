@@ -8,8 +8,8 @@
 // a new <v>/<is>, other children (extLst) as they were.
 #include "xlsx/sheet_patch.h"
 
+#include <algorithm>
 #include <cstdlib>
-#include <unordered_set>
 
 #include "xlsx/cell_value.h"
 #include "xlsx/rich_errors.h"
@@ -51,16 +51,24 @@ bool parse_ref(std::string_view s, int32_t& row, int32_t& col) {
     return true;
 }
 
-// Calls fn(CellInfo&) for each <c> of <sheetData>, in document order.
-template <class F>
-void for_each_cell(std::string_view xml, F&& fn) {
+// The content of <sheetData>: [begin, end); false when the part has none.
+bool sheet_data_content(std::string_view xml, size_t& begin, size_t& end) {
     std::string pfx = root_prefix(xml);
     size_t sd = find_start_tag(xml, pfx + "sheetData", 0);
-    if (sd == std::string_view::npos) return;
+    if (sd == std::string_view::npos) return false;
     XmlTag sdt;
     size_t pos = sd;
-    if (!next_start_tag(xml, pos, xml.size(), sdt) || sdt.self_closing || !find_end(xml, sdt)) return;
-    size_t limit = sdt.content_end;
+    if (!next_start_tag(xml, pos, xml.size(), sdt) || sdt.self_closing || !find_end(xml, sdt)) return false;
+    begin = sdt.open_end;
+    end = sdt.content_end;
+    return true;
+}
+
+// Calls fn(CellInfo&) for each <c> of xml[from, limit), a range of <sheetData>'s content
+// that starts at a <row> (or at the content's start), in document order.
+template <class F>
+void for_each_cell(std::string_view xml, size_t from, size_t limit, F&& fn) {
+    size_t pos = from;
     int32_t row = -1, col = -1;
     CellInfo ci;
     XmlTag t;
@@ -126,25 +134,54 @@ std::string inline_text(std::string_view xml, const XmlTag& is) {
 
 }  // namespace
 
-SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, ByteBuilder& out) {
+SheetPatcher::SheetPatcher(std::string_view xml, const SheetPatchInput& in) : xml_(xml), in_(in) {
+    if (!sheet_data_content(xml, rows_begin_, rows_end_)) rows_begin_ = rows_end_ = 0;
+    row_tag_ = "<" + root_prefix(xml) + "row";
+    // Shared-formula groups touched by an override are un-shared: every member then gets
+    // its own formula text, since the master may lose or change its formula.
+    if (!in.overrides.empty())
+        for_each_cell(xml, rows_begin_, rows_end_, [&](CellInfo& c) {
+            if (c.has_f && c.f.attr_value("t") == "shared" && in.overrides.count(cell_key(c.row, c.col)))
+                unshare_.insert(std::string(c.f.attr_value("si")));
+        });
+}
+
+std::vector<size_t> SheetPatcher::cuts(size_t slice_bytes) const {
+    std::vector<size_t> out{0};
+    size_t at = rows_begin_ + std::max<size_t>(slice_bytes, 1);
+    while (at < rows_end_) {
+        size_t p = xml_.find(row_tag_, at);
+        if (p == std::string_view::npos || p >= rows_end_) break;
+        XmlTag t;
+        size_t pos = p;
+        char after = p + row_tag_.size() < xml_.size() ? xml_[p + row_tag_.size()] : '\0';
+        bool is_row = after == ' ' || after == '>' || after == '/' || after == '\t' || after == '\r' || after == '\n';
+        if (is_row && next_start_tag(xml_, pos, rows_end_, t) && t.begin == p && !t.attr_value("r").empty()) {
+            out.push_back(p);
+            at = p + slice_bytes;
+        } else {
+            at = p + 1;  // "<rowBreaks", or a row that numbers itself from the one before
+        }
+    }
+    out.push_back(xml_.size());
+    return out;
+}
+
+SheetPatchResult SheetPatcher::patch(size_t begin, size_t end, ByteBuilder& out) const {
+    std::string_view xml = xml_;
+    const SheetPatchInput& in = in_;
+    const auto& unshare = unshare_;
     SheetPatchResult res;
     const Sheet& sheet = in.wb.sheet(in.sheet);
     bool date1904 = in.wb.settings().date1904;
+    size_t from = std::max(begin, rows_begin_), limit = std::min(end, rows_end_);
+    if (from >= limit) return res;  // the text before or after <sheetData>'s content
 
-    // Shared-formula groups touched by an override are un-shared: every member then gets
-    // its own formula text, since the master may lose or change its formula.
-    std::unordered_set<std::string> unshare;
-    if (!in.overrides.empty())
-        for_each_cell(xml, [&](CellInfo& c) {
-            if (c.has_f && c.f.attr_value("t") == "shared" && in.overrides.count(cell_key(c.row, c.col)))
-                unshare.insert(std::string(c.f.attr_value("si")));
-        });
-
-    std::optional<ByteBuilder> patched;
-    size_t last = 0, released = 0;
+    bool patched = false;
+    size_t last = begin, released = 0;
     constexpr size_t kReleaseStep = size_t(8) << 20;
     std::string t_new, value_xml, formula_xml;
-    for_each_cell(xml, [&](CellInfo& c) {
+    for_each_cell(xml, from, limit, [&](CellInfo& c) {
         CellType type = cell_type(c.tag.attr_value("t"));
         Value cached;
         if (type == CellType::Inline) {
@@ -206,8 +243,9 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, By
 
         // Reserve generously once: untouched pages of a large allocation cost no memory, while
         // growing by reallocation would briefly hold two copies of a big part.
-        if (!patched) patched.emplace(xml.size() * 2 + 4096);
-        ByteBuilder& o = *patched;
+        if (!patched) out.reserve(out.size() + (end - begin) * 2 + 4096);
+        patched = true;
+        ByteBuilder& o = out;
         o.append(xml.substr(last, c.tag.begin - last));
         o += '<';
         o += qn;
@@ -250,10 +288,13 @@ SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, By
         }
     });
     if (res.cells_rewritten == 0) return res;
-    patched->append(xml.substr(last));
+    out.append(xml.substr(last, end - last));
     res.changed = true;
-    out = std::move(*patched);
     return res;
+}
+
+SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, ByteBuilder& out) {
+    return SheetPatcher(xml, in).patch(0, xml.size(), out);
 }
 
 }  // namespace sp::xlsx

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/workbook.h"
@@ -20,7 +21,9 @@ struct SheetPatchInput {
     const std::unordered_map<uint64_t, std::optional<std::string>>& overrides;
     // When set, the bytes of the part already copied to the output are released as the
     // scan passes them, so that the original and the rewritten part do not both stay
-    // resident in full (a 200 MiB sheet would otherwise cost 400 MiB at once).
+    // resident in full (a 200 MiB sheet would otherwise cost 400 MiB at once). Only for
+    // a patch of the whole part in one range (patch_sheet); the sliced writer releases
+    // the original itself, slice by slice.
     Bytes* release = nullptr;
     // Value metadata of the package: vm-1 -> the #SPILL!/#CALC! a cached #VALUE! stands for.
     const std::vector<Err>* vm_errors = nullptr;
@@ -32,8 +35,30 @@ struct SheetPatchResult {
     size_t cells_matched = 0;  // <c> elements for which the model holds a value
 };
 
+// A worksheet part to patch, in one range or in slices that patch independently (on
+// several threads at once: patch() only reads the part and the model).
+class SheetPatcher {
+public:
+    SheetPatcher(std::string_view xml, const SheetPatchInput& in);
+    // Where the part may be cut: 0, then offsets about `slice_bytes` apart, each just before
+    // a <row> start tag that has an r attribute (so a slice knows its rows without the
+    // ones before it), then xml.size(). Consecutive pairs are the slices.
+    std::vector<size_t> cuts(size_t slice_bytes) const;
+    // Appends xml[begin, end) with its changed cells rewritten to `out`, from the first
+    // changed cell on (result.changed); leaves `out` untouched when nothing changed.
+    // begin and end: consecutive entries of cuts().
+    SheetPatchResult patch(size_t begin, size_t end, ByteBuilder& out) const;
+
+private:
+    std::string_view xml_;
+    const SheetPatchInput& in_;
+    size_t rows_begin_ = 0, rows_end_ = 0;  // the content of <sheetData> (empty when none)
+    std::string row_tag_;                   // "<row" with the root's prefix
+    std::unordered_set<std::string> unshare_;
+};
+
 // Writes the patched part to `out` when something changed (result.changed); otherwise
-// leaves `out` untouched.
+// leaves `out` untouched. The whole part in one range, on this thread.
 SheetPatchResult patch_sheet(std::string_view xml, const SheetPatchInput& in, ByteBuilder& out);
 
 inline uint64_t cell_key(int32_t row, int32_t col) { return (uint64_t(uint32_t(row)) << 32) | uint32_t(col); }

@@ -81,6 +81,10 @@ struct WriteOptions {
     // Deflate level (1-12) for rewritten parts; 0: 6 for parts under 4 MiB, 1 above (a big
     // sheet then saves about 2x faster for a few percent of size).
     int deflate_level = 0;
+    // Worksheets of at least twice this many bytes of XML are patched and deflated in slices
+    // of about this size on every core (zlib, not libdeflate: see deflate_slices.h); smaller
+    // ones in one piece. 0: kPatchSliceBytes (1 MiB).
+    size_t slice_bytes = 0;
 };
 
 struct WriteStats {

@@ -43,28 +43,67 @@ void ZipWriter::write(const void* p, size_t n) {
     offset_ += n;
 }
 
+std::string ZipWriter::local_header(const Central& c) {
+    std::string h;
+    put32(h, 0x04034b50);
+    put16(h, 20);                                       // version needed: 2.0 (deflate)
+    put16(h, needs_utf8_flag(c.name) ? 0x0800 : 0);     // bit 11: UTF-8 name
+    put16(h, c.method);
+    put16(h, c.time);
+    put16(h, c.date);
+    put32(h, c.crc);
+    put32(h, c.comp_size);
+    put32(h, c.size);
+    put16(h, uint16_t(c.name.size()));
+    put16(h, 0);
+    h += c.name;
+    return h;
+}
+
 void ZipWriter::add_raw(std::string_view name, uint16_t method, uint32_t crc, uint64_t size,
                         std::string_view compressed, time_t mtime) {
     if (size > 0xFFFFFFFEu || compressed.size() > 0xFFFFFFFEu || offset_ > 0xFFFFFFFEu || central_.size() >= 0xFFFF)
         throw OutputError(file_, std::string(name), "", msg::Message{"xlsx.no_zip64", {}});
     Central c{std::string(name), method, 0, 0, crc, uint32_t(compressed.size()), uint32_t(size), uint32_t(offset_)};
     dos_time(mtime, c.time, c.date);
-    std::string h;
-    put32(h, 0x04034b50);
-    put16(h, 20);                                       // version needed: 2.0 (deflate)
-    put16(h, needs_utf8_flag(name) ? 0x0800 : 0);       // bit 11: UTF-8 name
-    put16(h, method);
-    put16(h, c.time);
-    put16(h, c.date);
-    put32(h, crc);
-    put32(h, c.comp_size);
-    put32(h, c.size);
-    put16(h, uint16_t(name.size()));
-    put16(h, 0);
-    h += name;
+    std::string h = local_header(c);
     write(h.data(), h.size());
     write(compressed.data(), compressed.size());
     central_.push_back(std::move(c));
+}
+
+void ZipWriter::begin_entry(std::string_view name, time_t mtime) {
+    if (open_ || offset_ > 0xFFFFFFFEu || central_.size() >= 0xFFFF)
+        throw OutputError(file_, std::string(name), "", msg::Message{"xlsx.no_zip64", {}});
+    Central c{std::string(name), 8, 0, 0, 0, 0, 0, uint32_t(offset_)};
+    dos_time(mtime, c.time, c.date);
+    header_at_ = ftello(out_);
+    if (header_at_ < 0) throw OutputError(file_, c.name, "", msg::Message{"xlsx.write_failed", {std::strerror(errno)}});
+    std::string h = local_header(c);
+    write(h.data(), h.size());
+    entry_start_ = offset_;
+    central_.push_back(std::move(c));
+    open_ = true;
+}
+
+void ZipWriter::write_entry_data(std::string_view compressed) { write(compressed.data(), compressed.size()); }
+
+void ZipWriter::end_entry(uint32_t crc, uint64_t size) {
+    Central& c = central_.back();
+    uint64_t comp = offset_ - entry_start_;
+    if (size > 0xFFFFFFFEu || comp > 0xFFFFFFFEu) throw OutputError(file_, c.name, "", msg::Message{"xlsx.no_zip64", {}});
+    c.crc = crc;
+    c.comp_size = uint32_t(comp);
+    c.size = uint32_t(size);
+    std::string fields;  // CRC, compressed and uncompressed size: bytes 14-25 of the local header
+    put32(fields, c.crc);
+    put32(fields, c.comp_size);
+    put32(fields, c.size);
+    off_t end = ftello(out_);
+    if (end < 0 || fseeko(out_, header_at_ + 14, SEEK_SET) != 0 ||
+        std::fwrite(fields.data(), 1, fields.size(), out_) != fields.size() || fseeko(out_, end, SEEK_SET) != 0)
+        throw OutputError(file_, c.name, "", msg::Message{"xlsx.write_failed", {std::strerror(errno)}});
+    open_ = false;
 }
 
 Deflated deflate_part(std::string_view data, int level) {

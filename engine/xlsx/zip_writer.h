@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/types.h>
+
 namespace sp::xlsx {
 
 // A part compressed ahead of writing (method 8, or 0 when deflate does not help).
@@ -37,6 +39,12 @@ public:
     void add(std::string_view name, const Deflated& d, time_t mtime) {
         add_raw(name, d.method, d.crc, d.size, d.bytes, mtime);
     }
+    // A deflated entry written as it is produced (a sheet deflated in slices, never held
+    // whole): the local header goes first with CRC and sizes left zero, end_entry fills
+    // them in (the file must be seekable). One such entry at a time.
+    void begin_entry(std::string_view name, time_t mtime);
+    void write_entry_data(std::string_view compressed);
+    void end_entry(uint32_t crc, uint64_t size);
     void finish();  // writes the central directory; nothing may be added afterwards
 
 private:
@@ -45,11 +53,15 @@ private:
         uint16_t method, time, date;
         uint32_t crc, comp_size, size, offset;
     };
+    static std::string local_header(const Central& c);
     void write(const void* p, size_t n);
     FILE* out_;
     std::string file_;
     uint64_t offset_ = 0;
     std::vector<Central> central_;
+    bool open_ = false;        // begin_entry without end_entry yet
+    off_t header_at_ = 0;      // file position of the open entry's local header
+    uint64_t entry_start_ = 0; // offset_ where its data starts
 };
 
 }  // namespace sp::xlsx

@@ -158,6 +158,7 @@ static int run(const std::string& path, const std::string& out, bool change_inpu
     auto t = Clock::now();
     xlsx::Document doc = xlsx::read(path);
     double load = since(t), c1 = cpu_self();
+    long peak_load = peak_kib();
     Workbook& wb = *doc.workbook;
     Calculator calc(wb);
     if (change_inputs) {  // every formula value changes: the save must rewrite ~all formula cells
@@ -169,12 +170,14 @@ static int run(const std::string& path, const std::string& out, bool change_inpu
     t = Clock::now();
     calc.recalc_full();
     double recalc = since(t), c3 = cpu_self();
+    long peak_recalc = peak_kib();
     calc.release_graph();  // as `suanpan recalc` does before writing
     t = Clock::now();
     xlsx::WriteStats ws = xlsx::write_patched(doc, out);
     double save = since(t), c4 = cpu_self();
-    std::printf("%.4f %.4f %.4f %.4f %.4f %.4f %ld %zu\n", load, recalc, save, c1 - c0, c3 - c2, c4 - c3, peak_kib(),
-                ws.cells_rewritten);
+    // The peak so far after each phase says which phase sets the process's peak.
+    std::printf("%.4f %.4f %.4f %.4f %.4f %.4f %ld %zu %ld %ld\n", load, recalc, save, c1 - c0, c3 - c2, c4 - c3, peak_kib(),
+                ws.cells_rewritten, peak_load, peak_recalc);
     return 0;
 }
 
@@ -239,26 +242,27 @@ static double sheet_xml_mib(const std::string& file) {
 static bool run_case(const std::string& exe, const std::string& file, const std::string& dir, int rows,
                      const char* name, int change, double xml_mib, double unzip, double unzip_cpu) {
     double best[6] = {1e9, 1e9, 1e9, 1e9, 1e9, 1e9};
-    long peak = 0;
+    long peak = 0, peak_load = 0;
     size_t rewritten = 0;
     for (int i = 0; i < 3; ++i) {
         std::string line = capture(exe + " run " + file + " " + dir + "/out.xlsx " + std::to_string(change));
         double v[6];
-        long p;
+        long p, pl = 0, pr = 0;
         size_t w;
-        if (std::sscanf(line.c_str(), "%lf %lf %lf %lf %lf %lf %ld %zu", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &p,
-                        &w) != 8) {
+        if (std::sscanf(line.c_str(), "%lf %lf %lf %lf %lf %lf %ld %zu %ld %ld", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &p,
+                        &w, &pl, &pr) < 8) {
             std::fprintf(stderr, "run failed: %s\n", line.c_str());
             return false;
         }
         for (int k = 0; k < 6; ++k) best[k] = std::min(best[k], v[k]);
-        if (!peak) peak = p;
+        if (!peak) peak = p, peak_load = pl;
         rewritten = w;
     }
     std::printf("%-7d %-9s %7.1f %6.3f (%5.3f) | %9zu %6.3f (%5.3f) %6.3f (%5.3f) %6.3f (%5.3f) %9.1f | %5.2f (%5.2f) %5.2f (%5.2f) %6.2f\n",
                 rows, name, xml_mib, unzip, unzip_cpu, rewritten, best[0], best[3], best[1], best[4], best[2], best[5],
                 peak / 1024.0, best[0] / unzip, best[3] / unzip_cpu, best[2] / unzip, best[5] / unzip_cpu,
                 peak / 1024.0 / xml_mib);
+    std::printf("%-7d %-9s peak RSS after load %.1f MiB, after save %.1f MiB\n", rows, name, peak_load / 1024.0, peak / 1024.0);
     std::fflush(stdout);
     return true;
 }
