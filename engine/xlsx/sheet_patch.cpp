@@ -167,15 +167,26 @@ std::vector<size_t> SheetPatcher::cuts(size_t slice_bytes) const {
     return out;
 }
 
+SheetPatcher::SheetPatcher(const SheetPatchInput& in) : in_(in) {}
+
 SheetPatchResult SheetPatcher::patch(size_t begin, size_t end, ByteBuilder& out) const {
-    std::string_view xml = xml_;
+    size_t from = std::max(begin, rows_begin_), limit = std::min(end, rows_end_);
+    if (from >= limit) return {};  // the text before or after <sheetData>'s content
+    return patch_cells(xml_, begin, from, limit, end, out);
+}
+
+SheetPatchResult SheetPatcher::patch_slice(std::string_view text, size_t from, size_t limit, ByteBuilder& out) const {
+    if (from >= limit) return {};
+    return patch_cells(text, 0, from, limit, text.size(), out);
+}
+
+SheetPatchResult SheetPatcher::patch_cells(std::string_view xml, size_t begin, size_t from, size_t limit, size_t end,
+                                           ByteBuilder& out) const {
     const SheetPatchInput& in = in_;
     const auto& unshare = unshare_;
     SheetPatchResult res;
     const Sheet& sheet = in.wb.sheet(in.sheet);
     bool date1904 = in.wb.settings().date1904;
-    size_t from = std::max(begin, rows_begin_), limit = std::min(end, rows_end_);
-    if (from >= limit) return res;  // the text before or after <sheetData>'s content
 
     bool patched = false;
     size_t last = begin, released = 0;

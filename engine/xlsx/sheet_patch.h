@@ -49,7 +49,17 @@ public:
     // begin and end: consecutive entries of cuts().
     SheetPatchResult patch(size_t begin, size_t end, ByteBuilder& out) const;
 
+    // For slices not held in one buffer (inflated as they are needed): no part text here,
+    // and no overrides (un-sharing needs the whole part first) nor in.release.
+    explicit SheetPatcher(const SheetPatchInput& in);
+    // Patches one slice held apart: `text` starts at a numbered <row> (or is the part's
+    // first slice), [from, limit) is its share of <sheetData>'s content.
+    SheetPatchResult patch_slice(std::string_view text, size_t from, size_t limit, ByteBuilder& out) const;
+
 private:
+    SheetPatchResult patch_cells(std::string_view xml, size_t begin, size_t from, size_t limit, size_t end,
+                                 ByteBuilder& out) const;
+
     std::string_view xml_;
     const SheetPatchInput& in_;
     size_t rows_begin_ = 0, rows_end_ = 0;  // the content of <sheetData> (empty when none)

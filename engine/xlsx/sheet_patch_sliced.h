@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "xlsx/sheet_patch.h"
+#include "xlsx/zip_reader.h"
 
 namespace sp::xlsx {
 
@@ -21,11 +22,11 @@ struct SlicedPatch {
     uint64_t size = 0;
 };
 
-// Patches `xml` (in.release is not used: the slices release it). When a cell changed, the
+// Patches entry `e` of `zip` (in.release is not used). When a cell changed, the
 // new part's compressed bytes go to emit(bytes), slice by slice in order, the first call
 // coming only once a change is found; nothing is emitted for a part with no change.
 // level: zlib's 1-9.
-SlicedPatch patch_sheet_sliced(Bytes& xml, const SheetPatchInput& in, size_t slice_bytes, int level,
-                               const std::function<void(std::string_view)>& emit);
+SlicedPatch patch_sheet_sliced(const ZipReader& zip, const ZipEntry& e, const SheetPatchInput& in, size_t slice_bytes,
+                               int level, const std::function<void(std::string_view)>& emit);
 
 }  // namespace sp::xlsx

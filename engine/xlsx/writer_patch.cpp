@@ -86,9 +86,8 @@ WriteStats write_patched(const Document& doc, const std::string& out_path, const
             if (calc_chain && e.name == calc_chain->name) continue;
             if (auto it = sliced.find(e.name); it != sliced.end()) {
                 SheetId s = it->second;
-                Bytes xml = zip.inflate(e, false);
                 SlicedPatch p = patch_sheet_sliced(
-                    xml, SheetPatchInput{wb, s, pkg.shared_strings, overrides[s], nullptr, &pkg.vm_errors}, slice_bytes,
+                    zip, e, SheetPatchInput{wb, s, pkg.shared_strings, overrides[s], nullptr, &pkg.vm_errors}, slice_bytes,
                     sliced_level(e), [&](std::string_view bytes) {
                         if (!out_open) out.begin_entry(e.name, e.mtime);
                         out_open = true;
