@@ -235,6 +235,10 @@ private:
             for (auto row = slice->doc.first_child(); row; row = row.next_sibling())
                 if (row.type() == pugi::node_element && local_name(row.name()) == "row") read_row(row);
             cur_ = nullptr;
+            // The slices before this one are in the model now: their text goes back to the
+            // kernel, so the sheet's text and the whole model are never resident together.
+            // (This slice's stays: an error in the next names the cell before it from here.)
+            xml_.release_prefix(slice->begin);
         };
         if (end - begin <= kSliceBytes) {  // one slice: no pipeline
             if (Slice* s = cut()) walk(parse(s));
