@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -96,7 +97,7 @@ public:
         // The cut: the first numbered <row> at least a slice's length on, unless </sheetData> comes first.
         size_t at = from + slice_;
         for (;;) {
-            size_t close = buf_.find(close_tag_, from);
+            size_t close = find_close(from);
             size_t p = buf_.find(row_tag_, std::max(at, from));
             if (close != std::string::npos && (p == std::string::npos || close < p)) {
                 while (more()) {}  // the rest of the part is this last slice
@@ -134,10 +135,24 @@ private:
         return prefix_;
     }
 
+    // Where </sheetData> starts in buf_ (npos: not inflated yet). Each byte is searched once
+    // (memmem: '<' is too frequent a first byte for std::string::find).
+    size_t find_close(size_t from) {
+        size_t start = std::max(from, close_scanned_);
+        if (start < buf_.size()) {
+            const void* hit = memmem(buf_.data() + start, buf_.size() - start, close_tag_.data(), close_tag_.size());
+            if (hit) return size_t(static_cast<const char*>(hit) - buf_.data());
+        }
+        // Not found: a later search starts where a tag cut at the end may begin.
+        close_scanned_ = buf_.size() >= close_tag_.size() ? buf_.size() - close_tag_.size() + 1 : 0;
+        return std::string::npos;
+    }
+
     // Moves buf_[0, n) into the slice; what follows stays for the next one.
     std::unique_ptr<Slice> take(std::unique_ptr<Slice> s, size_t n, size_t from, size_t limit, bool last) {
         s->own.assign(buf_, 0, n);
         buf_.erase(0, n);
+        close_scanned_ = close_scanned_ > n ? close_scanned_ - n : 0;
         s->text = s->own;
         s->from = from;
         s->limit = limit;
@@ -175,6 +190,7 @@ private:
     std::string buf_;  // inflated, not yet cut
     bool first_ = true, done_ = false, ended_ = false, prefix_known_ = false;
     std::string prefix_, row_tag_, close_tag_;
+    size_t close_scanned_ = 0;  // buf_ before this holds no </sheetData>
     uint64_t produced_ = 0;
     uint32_t crc_ = 0;
 };
