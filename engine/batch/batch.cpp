@@ -37,6 +37,7 @@
 #include "core/value.h"
 #include "lua/plugins.h"
 #include "lua/runtime.h"
+#include "model/program_cache.h"
 #include "xlsx/error.h"
 #include "xlsx/xlsx.h"
 
@@ -383,6 +384,10 @@ BatchResult run_batch(const std::vector<Input>& inputs, std::shared_ptr<const lu
                 spdlog::error("Lua runtime could not start: {}", e.what());
             }
         }
+        // The submissions of one template share their formula texts: each is parsed and compiled
+        // once per thread, not once per workbook (~7 % of a workbook's time).
+        ProgramCache programs;
+        ProgramCache::Use use_programs(programs);
         fs::path made_dir;  // the last folder of detail pages created
         for (size_t i; (i = next.fetch_add(1)) < inputs.size();) {
             if (opt.stop && opt.stop->load()) {

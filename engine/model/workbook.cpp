@@ -9,6 +9,7 @@
 #include "formula/parser.h"
 #include "formula/program.h"
 #include "formula/structured_ref.h"
+#include "model/program_cache.h"
 
 namespace sp {
 
@@ -27,6 +28,7 @@ Workbook::~Workbook() = default;
 SheetId Workbook::add_sheet(std::string name) {
     sheets_.push_back(std::make_unique<Sheet>(std::move(name)));
     ++structure_version_;
+    ++context_version_;
     return SheetId(sheets_.size() - 1);
 }
 
@@ -42,34 +44,107 @@ void Workbook::set_value(SheetId s, CellAddr c, const Value& v) {
     if (log_changes_) changed_.push_back({s, c});
 }
 
+namespace {
+std::string unsupported_error(const std::string& construct) { return "uses " + construct + ", which Suanpan does not evaluate"; }
+
+void append_sized(std::string& out, std::string_view text) {
+    uint32_t n = uint32_t(text.size());
+    out.append(reinterpret_cast<const char*>(&n), sizeof n);
+    out += text;
+}
+}  // namespace
+
+struct Workbook::Compiled {
+    std::shared_ptr<const formula::Program> program;  // null: parses, but unsupported (see unsupported)
+    std::string unsupported;
+    bool parsed = false;  // false: the text did not parse (not cached)
+};
+
 uint32_t Workbook::compile(std::string_view text, SheetId s, CellAddr anchor, std::string* error, bool array_formula,
                            std::string* unsupported) {
+    // Names compile per workbook (their refs wrap); tables and external links resolve per workbook.
+    ProgramCache* cache = compiling_name_ || !tables_.empty() || !external_books_.empty() ? nullptr : ProgramCache::current();
+    if (!cache) return compile_text(text, s, anchor, error, array_formula, unsupported, nullptr);
+    ProgramCache::formula_key(cache_key_, cache_context(*cache), text, s, anchor.row, anchor.col, array_formula);
+    if (const ProgramCache::Entry* e = cache->find(cache_key_)) {
+        if (e->program) return adopt_program(e->program, e->unknown, s, anchor);
+        if (error) *error = unsupported_error(e->unsupported);
+        if (unsupported) *unsupported = e->unsupported;
+        return kNoFormula;
+    }
+    Compiled made;
+    uint32_t id = compile_text(text, s, anchor, error, array_formula, unsupported, &made);
+    if (made.parsed) {
+        ProgramCache::Entry e{made.program, std::move(made.unsupported), {}};
+        if (id != kNoFormula)
+            if (auto it = unknown_functions_.find(id); it != unknown_functions_.end()) e.unknown = it->second;
+        cache->put(cache_key_, std::move(e));
+    }
+    return id;
+}
+
+// What a program compiled from this text depends on besides the text and the cell: the
+// registry, the sheets in order (sheet references compile to ids) and the defined names
+// (a name that is not evaluated makes the formula unsupported; a name shadows an unknown function).
+uint32_t Workbook::cache_context(ProgramCache& cache) {
+    if (cache_generation_ == cache.generation() && cache_version_ == context_version_)
+        return cache_context_id_;
+    std::string sig;
+    sig.append(reinterpret_cast<const char*>(&registry_), sizeof registry_);
+    for (const auto& sh : sheets_) append_sized(sig, sh->name());
+    for (const DefinedName& n : names_) {
+        append_sized(sig, n.name);
+        sig.append(reinterpret_cast<const char*>(&n.scope), sizeof n.scope);
+        append_sized(sig, n.unsupported);
+    }
+    cache_context_id_ = cache.context(sig);
+    cache_generation_ = cache.generation();
+    cache_version_ = context_version_;
+    return cache_context_id_;
+}
+
+uint32_t Workbook::adopt_program(const std::shared_ptr<const formula::Program>& prog,
+                                 const std::vector<std::string>& unknown, SheetId s, CellAddr anchor) {
+    if (auto it = program_by_key_.find(prog->key); it != program_by_key_.end()) return it->second;
+    for (const auto& name : unknown)
+        diagnostics_.push_back({Diagnostic::Level::Warning, s, anchor, "unknown function " + name + " (#NAME?)"});
+    uint32_t id = uint32_t(programs_.size());
+    programs_.push_back(prog);
+    program_by_key_.emplace(prog->key, id);
+    if (!unknown.empty()) unknown_functions_.emplace(id, unknown);
+    return id;
+}
+
+uint32_t Workbook::compile_text(std::string_view text, SheetId s, CellAddr anchor, std::string* error,
+                                bool array_formula, std::string* unsupported, Compiled* made) {
     auto parsed = formula::parse(text, anchor);
     if (!parsed) {
         if (error) *error = "does not parse at " + std::to_string(parsed.error.pos) + ": " + parsed.error.message;
         return kNoFormula;
     }
+    if (made) made->parsed = true;
     std::string key = formula::print_r1c1(*parsed.ast);
     key += formula::resolve_structured(*parsed.ast, *this, s, anchor, compiling_name_);  // Table1[Sales] → a range
     if (array_formula) key.insert(0, "{}");
     if (compiling_name_) key.insert(0, "N:");  // a name's program is not shared with cells (its refs wrap)
-    if (auto it = program_by_key_.find(key); it != program_by_key_.end()) return it->second;
+    if (auto it = program_by_key_.find(key); it != program_by_key_.end()) {
+        if (made) made->program = programs_[it->second];
+        return it->second;
+    }
     std::vector<std::string> unknown;
     auto prog = formula::compile(std::move(*parsed.ast), *this, *registry_, &unknown, array_formula);
     if (!prog->unsupported.empty()) {  // parses, but is not evaluated: the caller keeps the cached value
-        if (error) *error = "uses " + prog->unsupported + ", which Suanpan does not evaluate";
+        if (error) *error = unsupported_error(prog->unsupported);
         if (unsupported) *unsupported = prog->unsupported;
+        if (made) made->unsupported = prog->unsupported;
         return kNoFormula;
     }
     prog->key = key;
     if (compiling_name_)
         for (auto& spec : prog->refs) spec.wraps = true;
-    for (const auto& name : unknown)
-        diagnostics_.push_back({Diagnostic::Level::Warning, s, anchor, "unknown function " + name + " (#NAME?)"});
-    uint32_t id = uint32_t(programs_.size());
-    programs_.push_back(std::move(prog));
-    program_by_key_.emplace(std::move(key), id);
-    return id;
+    std::shared_ptr<const formula::Program> shared = std::move(prog);
+    if (made) made->program = shared;
+    return adopt_program(shared, unknown, s, anchor);
 }
 
 uint32_t Workbook::attach_formula(SheetId s, CellAddr c, uint32_t program) {
@@ -178,6 +253,7 @@ void Workbook::add_name(DefinedName n) {
     compiling_name_ = false;
     names_.push_back(std::move(n));
     ++structure_version_;
+    ++context_version_;
 }
 
 const DefinedName* Workbook::find_name(std::string_view name, SheetId from_sheet) const {

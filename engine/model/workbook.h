@@ -18,6 +18,7 @@
 namespace sp {
 
 class FunctionRegistry;
+class ProgramCache;
 namespace formula { struct Program; }
 
 struct CalcSettings {
@@ -105,7 +106,9 @@ public:
     }
     const formula::Program& program(uint32_t id) const { return *programs_[id]; }
     size_t program_count() const { return programs_.size(); }
-    // Compiles text at an anchor, reusing the program of an identical shape.
+    // Compiles text at an anchor, reusing the program of an identical shape (and, while a
+    // ProgramCache::Use is alive on this thread, the program another workbook compiled from the
+    // same text at the same cell in the same compile context: model/program_cache.h).
     // Returns 0xFFFFFFFF and fills error when it does not parse.
     // array_formula: compiled with every operator in array mode (a distinct shape).
     // A formula that parses but uses a construct not evaluated also returns 0xFFFFFFFF; error
@@ -156,6 +159,12 @@ public:
     void log_changes(bool on) { log_changes_ = on; }  // off while loading a file
 
 private:
+    struct Compiled;  // what compile_text made, for the ProgramCache
+    uint32_t compile_text(std::string_view text, SheetId s, CellAddr anchor, std::string* error, bool array_formula,
+                          std::string* unsupported, Compiled* made);
+    uint32_t adopt_program(const std::shared_ptr<const formula::Program>& prog, const std::vector<std::string>& unknown,
+                           SheetId s, CellAddr anchor);
+    uint32_t cache_context(ProgramCache& cache);
     uint32_t attach_formula(SheetId s, CellAddr c, uint32_t program);
     bool set_formula_impl(SheetId s, CellAddr c, std::string_view text, bool array_formula);
     void detach_formula(SheetId s, CellAddr c);
@@ -164,7 +173,8 @@ private:
     std::vector<std::unique_ptr<Sheet>> sheets_;
     std::vector<FormulaCell> formulas_;
     std::vector<uint32_t> free_formulas_;
-    std::vector<std::unique_ptr<formula::Program>> programs_;
+    std::vector<std::shared_ptr<const formula::Program>> programs_;  // shared with other workbooks via a ProgramCache
+    std::unordered_map<uint32_t, std::vector<std::string>> unknown_functions_;  // per program, when it calls any
     struct KeyHash {  // transparent: find_program looks up a string_view without a copy
         using is_transparent = void;
         size_t operator()(std::string_view k) const { return std::hash<std::string_view>{}(k); }
@@ -176,6 +186,13 @@ private:
     std::vector<ExternalBook> external_books_;
     std::vector<Table> tables_;
     bool compiling_name_ = false;  // add_name: a this-row structured reference has no row there
+    // The compile context (registry, sheet names, defined names) changes with add_sheet/add_name:
+    // the ProgramCache context id is asked again then. (Sheet::rename is not tracked: programs
+    // already compiled keep the old name too.)
+    uint64_t context_version_ = 0;
+    uint64_t cache_generation_ = 0, cache_version_ = 0;  // generation: of the cache the id came from
+    uint32_t cache_context_id_ = 0;
+    std::string cache_key_;  // reused for every lookup
     CalcSettings settings_;
     StyleTable styles_;
     std::vector<Diagnostic> diagnostics_;
