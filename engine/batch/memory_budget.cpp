@@ -1,6 +1,8 @@
-// memory_budget.cpp — see memory_budget.h. The replacements are the two operators every other
-// form forwards to in libstdc++ (new[], nothrow and sized delete call these); aligned forms are
-// left to the library. Unattached threads pay one thread_local load per call.
+// memory_budget.cpp — see memory_budget.h. operator new(size_t) and operator delete(void*) do the
+// work; every other non-aligned form is replaced too and forwards to them. libstdc++ forwards on
+// its own, but a sanitizer runtime (ASan) defines each form separately: a nothrow new from its
+// allocator freed by our delete was an alloc-dealloc mismatch (std::stable_sort's temporary
+// buffer). Aligned forms are left to the library. Unattached threads pay one thread_local load.
 #include "batch/memory_budget.h"
 
 #include <malloc.h>
@@ -38,3 +40,17 @@ void operator delete(void* p) noexcept {
 }
 
 void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+    try {
+        return operator new(n);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t n, const std::nothrow_t& t) noexcept { return operator new(n, t); }
+void operator delete[](void* p) noexcept { operator delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
