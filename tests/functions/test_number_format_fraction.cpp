@@ -69,3 +69,18 @@ TEST_CASE("number format: 8-digit fraction denominators", "[functions][number_fo
     // No whole part shown and a numerator beyond long long: not shown as a fraction.
     CHECK(fmt(1e300, "?/????????") == "#VALUE!");
 }
+
+// fuzz_number_format: 6.08e223 with "?/?" (no whole part) made round_as_displayed convert the
+// numerator to long long (UB); a fixed denominator ("?/4") did the same in the formatter.
+TEST_CASE("number format: huge values in fractions without a whole part", "[functions][number_format]") {
+    const double huge = 6.08193e223;
+    CHECK(round_as_displayed(huge, "?/?") == huge);
+    CHECK(round_as_displayed(huge, "?/4") == huge);
+    CHECK(round_as_displayed(-huge, "??/??") == -huge);
+    CHECK(fmt(huge, "?/?") == "#VALUE!");
+    CHECK(fmt(huge, "?/4") == "#VALUE!");
+    // values that fit are still rounded to what is shown
+    CHECK(round_as_displayed(0.26, "?/4") == 0.25);
+    CHECK(round_as_displayed(2.5, "?/?") == 2.5);
+    CHECK(fmt(2.5, "?/4") == "10/4");
+}

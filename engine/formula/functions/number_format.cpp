@@ -586,6 +586,7 @@ std::optional<std::string> render_number(const Section& sec, double v, bool show
         long long p = 0, q = 1;
         if (sec.fixed_den > 0) {
             q = sec.fixed_den;
+            if (!(f * double(q) < 9e18)) return std::nullopt;  // numerator beyond long long (UB)
             p = (long long)std::floor(f * double(q) + 0.5);
         } else {
             long long maxq = 1;
@@ -940,11 +941,13 @@ double round_as_displayed(double v, std::string_view code) {
         long long p = 0, q = 1;
         if (sec->fixed_den > 0) {
             q = sec->fixed_den;
+            if (!(fr * double(q) < 9e18)) return v;  // not shown as a fraction (render_number)
             p = (long long)std::floor(fr * double(q) + 0.5);
         } else {
             if (sec->den_ph > 4) return v;  // not rounded: see docs/conformance.md
             long long maxq = 1;
             for (int i = 0; i < sec->den_ph; ++i) maxq *= 10;
+            if (!(fr * double(maxq) < 9e18)) return v;  // as above: a numerator beyond long long
             double best = 2;
             for (long long qq = 1; qq < maxq; ++qq) {
                 long long pp = (long long)std::floor(fr * double(qq) + 0.5);
