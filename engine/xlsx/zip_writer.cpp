@@ -108,15 +108,21 @@ void ZipWriter::end_entry(uint32_t crc, uint64_t size) {
 
 Deflated deflate_part(std::string_view data, int level) {
     if (level <= 0) level = data.size() < (size_t(4) << 20) ? 6 : 1;
-    // One compressor per thread and level: allocating one costs more than a small part.
-    thread_local libdeflate_compressor* comp = nullptr;
-    thread_local int comp_level = -1;
-    if (!comp || comp_level != level) {
-        if (comp) libdeflate_free_compressor(comp);
-        comp = libdeflate_alloc_compressor(level);
-        comp_level = level;
-        if (!comp) throw std::bad_alloc();
+    // One compressor per thread and level: allocating one costs more than a small part. It is
+    // freed when the thread exits (a raw thread_local pointer leaked it with every worker thread).
+    struct Compressor {
+        libdeflate_compressor* c = nullptr;
+        int level = -1;
+        ~Compressor() { if (c) libdeflate_free_compressor(c); }
+    };
+    thread_local Compressor slot;
+    if (!slot.c || slot.level != level) {
+        if (slot.c) libdeflate_free_compressor(slot.c);
+        slot.c = libdeflate_alloc_compressor(level);
+        slot.level = level;
+        if (!slot.c) throw std::bad_alloc();
     }
+    libdeflate_compressor* comp = slot.c;
     Deflated d;
     d.size = data.size();
     d.crc = libdeflate_crc32(0, data.data(), data.size());
