@@ -56,7 +56,11 @@ bool table_to_array(lua_State* L, int idx, Value& out) {
         cols = rows;
         rows = 1;
     }
-    if (rows * cols > 16'000'000 || cols <= 0) return false;
+    if (cols <= 0) {  // rows without cells ({{}, {}}: an array of empty cells pushed to Lua) are {}
+        out = Value();
+        return true;
+    }
+    if (rows * cols > 16'000'000) return false;
     Array a{uint32_t(rows), uint32_t(cols)};
     for (lua_Integer r = 0; r < rows; ++r) {
         if (nested) lua_rawgeti(L, idx, r + 1);

@@ -204,3 +204,17 @@ TEST_CASE("declared parameters set the argument counts", "[lua][bridge]") {
     CHECK(d->family == "test.lua");
     CHECK(is_err(b.eval("=取(A1)"), Err::Value));  // too few arguments
 }
+
+// fuzz_lua: an array whose cells are all empty went to Lua as rows without entries ({{}, {}})
+// and did not come back (to_value refused it, though {} is an empty value).
+TEST_CASE("bridge: rows without cells come back empty, as {} does", "[lua][bridge]") {
+    LuaBook b(R"LUA(
+suanpan.func{ name = "空行", fn = function() return { {}, {} } end }
+suanpan.func{ name = "空表", fn = function() return {} end }
+suanpan.func{ name = "空数组", params = {"r"}, fn = function(r) return r:values() and { {}, {}, {} } end }
+)LUA");
+    CHECK(b.eval("=空表()+1").number() == 1);
+    CHECK(b.eval("=空行()+1").number() == 1);
+    CHECK(b.eval("=空数组(A1:B2)+1").number() == 1);
+    CHECK(b.diagnostics().empty());
+}
