@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "calc/calculator.h"
+#include "core/messages.h"
 #include "lua/bridge.h"
 #include "lua/range_view.h"
 #include "model/workbook.h"
@@ -338,7 +339,10 @@ std::vector<check::Finding> Runtime::run_check(const check::Rule& rule, Workbook
         std::string msg = status == LUA_ERRMEM ? "memory limit exceeded" : error_message(L);
         wb.diagnostics().push_back({Diagnostic::Level::Error, kNoSheet, {-1, -1},
                                     "check " + rule.id + " (" + rule.origin + ") failed to run: " + msg});
-        out.push_back(finding_for(rule, "")), check::say(out.back(), "check.rule_error", {msg});  // both languages
+        // Both languages, as check::say writes them (check/ is the room above: lua/ does not call it).
+        check::Finding& f = out.emplace_back(finding_for(rule, ""));
+        f.message = msg::text(msg::Lang::zh, "check.rule_error", {msg});
+        f.message_en = msg::text(msg::Lang::en, "check.rule_error", {msg});
     }
     lua_settop(L, top);
     return out;
