@@ -22,6 +22,7 @@
 #include "serve/assets.h"
 #include "serve/folder.h"
 #include "serve/session.h"
+#include "xlsx/error.h"
 
 namespace sp::serve {
 namespace fs = std::filesystem;
@@ -31,6 +32,13 @@ namespace {
 
 std::string zh(std::string_view key, std::initializer_list<std::string_view> args = {}) {
     return msg::text(msg::Lang::zh, key, args);
+}
+
+// The page is Chinese throughout: a reader's refusal in Chinese (the same file, part and cell as
+// `suanpan recalc --lang zh` names), anything else as it is.
+std::string page_text(const std::exception& e) {
+    if (const auto* x = dynamic_cast<const xlsx::Error*>(&e)) return x->text(msg::Lang::zh);
+    return e.what();
 }
 
 void send_json(httplib::Response& res, const json& j, int status = 200) {
@@ -133,7 +141,7 @@ struct Server::Impl {
                 throw;
             } catch (const std::exception& e) {  // xlsx::Error, bad_alloc on a hostile file
                 sessions.erase(p.string());
-                throw ApiError(422, "unreadable", e.what());
+                throw ApiError(422, "unreadable", page_text(e));
             }
         }
         return *s;
@@ -335,7 +343,7 @@ struct Server::Impl {
                 ro.registry = registry.get();
                 (void)xlsx::read_bytes(bytes, name, ro);
             } catch (const std::exception& e) {
-                throw ApiError(422, "unreadable", e.what());
+                throw ApiError(422, "unreadable", page_text(e));
             }
             fs::path tmp = to.parent_path() / ("." + to.filename().string() + ".upload-" + random_token());
             {

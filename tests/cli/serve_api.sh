@@ -23,7 +23,7 @@ cp "$TMP/folder/决算.xlsx" "$TMP/original.xlsx"
 
 # The message `suanpan recalc` gives for the truncated file, for comparison.
 set +e
-"$SP" recalc "$TMP/folder/broken.xlsx" -o "$TMP/x.xlsx" 2> "$TMP/recalc.err"
+"$SP" recalc "$TMP/folder/broken.xlsx" -o "$TMP/x.xlsx" --lang zh 2> "$TMP/recalc.err"
 set -e
 RECALC_MSG=$(sed -n 's/^suanpan: //p' "$TMP/recalc.err" | head -1)
 
