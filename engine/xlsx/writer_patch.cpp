@@ -64,7 +64,7 @@ WriteStats write_patched(const Document& doc, const std::string& out_path, const
         if (r.changed) replaced[e->name] = deflate_part(patched.view(), opts.deflate_level);
     }
     // As deflate_part chooses (zlib's levels are near libdeflate's in size); 10-12 mean 9.
-    auto sliced_level = [&](const ZipEntry& e) { return opts.deflate_level > 0 ? opts.deflate_level : e.size < (size_t(4) << 20) ? 6 : 1; };
+    auto sliced_level = [&](const ZipEntry& e) { return deflate_level_for(e.size, opts.deflate_level); };
 
     // --- calcChain, its relationship and content type ---------------------------
     const ZipEntry* calc_chain = pkg.calc_chain_part.empty() ? nullptr : zip.find(pkg.calc_chain_part);

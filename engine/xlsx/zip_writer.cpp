@@ -106,8 +106,12 @@ void ZipWriter::end_entry(uint32_t crc, uint64_t size) {
     open_ = false;
 }
 
+int deflate_level_for(size_t size, int level) {
+    return level > 0 ? level : size < (size_t(4) << 20) ? 6 : 1;
+}
+
 Deflated deflate_part(std::string_view data, int level) {
-    if (level <= 0) level = data.size() < (size_t(4) << 20) ? 6 : 1;
+    level = deflate_level_for(data.size(), level);
     // One compressor per thread and level: allocating one costs more than a small part. It is
     // freed when the thread exits (a raw thread_local pointer leaked it with every worker thread).
     struct Compressor {

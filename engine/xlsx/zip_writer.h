@@ -20,7 +20,10 @@ struct Deflated {
     uint64_t size = 0;
     std::string bytes;
 };
-// level 0: automatic (6 below 4 MiB, 1 above).
+// The level a part of `size` bytes is deflated at: `level` when given (> 0), else 6 below 4 MiB
+// and 1 above (big sheets: speed over the last few percent of size).
+int deflate_level_for(size_t size, int level);
+// level 0: automatic (deflate_level_for).
 Deflated deflate_part(std::string_view data, int level = 0);
 
 class ZipWriter {
