@@ -77,7 +77,7 @@ struct BatchResult {
 // Runs the inputs from opt.first on and appends their lines to OUTDIR/workbooks.jsonl (created
 // or truncated when opt.first is 0). plugins may be null (built-in functions only; fn-checks
 // then report that they could not run). Throws xlsx::OutputError when OUTDIR cannot be written.
-BatchResult run_batch(const std::vector<Input>& inputs, std::shared_ptr<const lua::PluginSet> plugins,
+BatchResult run_batch(const InputList& inputs, std::shared_ptr<const lua::PluginSet> plugins,
                       const std::vector<check::Rule>& rules, const BatchOptions& opt);
 
 // What a worker produced for one workbook, before it is cut to a Row.
@@ -109,7 +109,7 @@ std::string jsonl_path(const std::string& out_dir);
 // --resume: how many leading inputs OUTDIR/workbooks.jsonl already holds (a last line cut short
 // by a kill is removed from the file). Throws std::runtime_error when a line names another
 // input than the list has at that position (the inputs changed since the interrupted run).
-size_t resume_point(const std::string& out_dir, const std::vector<Input>& inputs);
+size_t resume_point(const std::string& out_dir, const InputList& inputs);
 
 // Reads every row of a workbooks.jsonl (for tests and small tools; reports stream instead).
 std::vector<Row> read_rows(const std::string& jsonl);

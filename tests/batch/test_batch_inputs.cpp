@@ -19,7 +19,7 @@ TEST_CASE("collect_inputs expands folders, sorts, skips lock and hidden files") 
     std::vector<std::string> missing;
     auto got = collect_inputs({d.string(), (d / "z.xlsx").string(), (d / "nope").string()}, &missing);
     std::vector<std::string> names;
-    for (auto& in : got) names.push_back(in.out_name);
+    for (const auto& in : got) names.push_back(in.out_name);
     // z.xlsx named twice (inside the folder and as a file) is taken once.
     CHECK(names == std::vector<std::string>{"a.XLSX", "b/deep/a.xlsx", "b/m.xlsm", "z.xlsx"});
     REQUIRE(missing.size() == 1);
@@ -40,6 +40,45 @@ TEST_CASE("collect_inputs gives files with the same name distinct output names")
     // A mis-named file given explicitly still becomes a job (it gets a row saying why it failed).
     write_bytes(d / "upload.bin", "x");
     CHECK(collect_inputs({(d / "upload.bin").string()}).size() == 1);
+}
+
+TEST_CASE("collect_inputs: names differing only in case, the same file by two spellings, many files") {
+    fs::path d = scratch("inputs-many");
+    fs::create_directories(d / "u1");
+    fs::create_directories(d / "u2");
+    write_bytes(d / "u1" / "A.xlsx", "x");
+    write_bytes(d / "u2" / "a.xlsx", "x");
+    write_bytes(d / "u2" / "a_2.xlsx", "x");  // sorted after a.xlsx, whose rename took its name
+    auto got = collect_inputs({(d / "u1" / "A.xlsx").string(), (d / "u2" / "a.xlsx").string(),
+                               (d / "u2" / "a_2.xlsx").string(), (d / "u2" / "." / "a.xlsx").string()});
+    REQUIRE(got.size() == 3);  // u2/./a.xlsx is u2/a.xlsx
+    std::set<std::string> names;
+    for (const auto& in : got) names.insert(in.out_name);
+    CHECK(names == std::set<std::string>{"A.xlsx", "a_2.xlsx", "a_2_2.xlsx"});
+    // Every path and name read back whole, renamed (stored beside the path) or not (its tail).
+    for (size_t i = 0; i < got.size(); ++i) {
+        CHECK(fs::exists(std::string(got.path(i))));
+        CHECK(got[i].path == std::string(got.path(i)));
+        CHECK(got[i].out_name == std::string(got.out_name(i)));
+    }
+    // A folder of 3,000: every file once, sorted, names unique.
+    fs::path many = d / "many";
+    fs::create_directories(many);
+    for (int i = 0; i < 3000; ++i) write_bytes(many / ("单位" + std::to_string(i) + ".xlsx"), "x");
+    auto all = collect_inputs({many.string(), (many / "单位7.xlsx").string()});
+    REQUIRE(all.size() == 3000);
+    std::set<std::string> seen;
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (i) CHECK(all.path(i - 1) < all.path(i));
+        CHECK(all.path(i).substr(all.path(i).size() - all.out_name(i).size()) == all.out_name(i));
+        seen.insert(std::string(all.out_name(i)));
+    }
+    CHECK(seen.size() == 3000);
+    // A shard of the packed list is the same entries.
+    auto part = select_shard(all, Shard{2, 3});
+    REQUIRE(part.size() == 1000);
+    CHECK(part.path(0) == all.path(1));
+    CHECK(part.out_name(999) == all.out_name(2998));
 }
 
 TEST_CASE("parse_shard accepts I/N with 1 <= I <= N only") {
@@ -65,7 +104,7 @@ TEST_CASE("shards are disjoint, cover every input and differ in size by at most 
             auto part = select_shard(all, Shard{i, n});
             smallest = std::min(smallest, part.size());
             largest = std::max(largest, part.size());
-            for (auto& in : part) seen.insert(in.path);
+            for (const auto& in : part) seen.insert(in.path);
         }
         INFO("N=" << n);
         CHECK(seen.size() == all.size());

@@ -21,7 +21,7 @@ using namespace sp::batch::test;
 namespace {
 
 // Samples plus a broken copy; small enough to run several times.
-std::vector<Input> some_inputs() {
+InputList some_inputs() {
     static fs::path dir = [] {
         fs::path d = scratch("reports-in");
         for (const char* n : {"000_部门决算公开.xlsx", "000_项目支出绩效自评表_1.xlsx", "000_项目支出绩效自评表_2.xlsx",
@@ -43,7 +43,7 @@ BatchMeta meta_for(const std::string& shard, const BatchResult& r) {
 
 nlohmann::json load(const fs::path& p) { return nlohmann::json::parse(read_bytes(p)); }
 
-BatchResult run_into(const std::vector<Input>& inputs, const fs::path& out) {
+BatchResult run_into(const InputList& inputs, const fs::path& out) {
     auto plugins = shipped_plugins();
     BatchOptions o;
     o.out_dir = out.string();

@@ -45,7 +45,7 @@ struct Ran {
     std::vector<Row> rows;
     std::vector<check::WorkbookReport> reports;  // rows' reports, input order
 };
-Ran run(const std::vector<Input>& inputs, std::shared_ptr<const lua::PluginSet> plugins,
+Ran run(const InputList& inputs, std::shared_ptr<const lua::PluginSet> plugins,
         const std::vector<check::Rule>& rules, BatchOptions opt, const std::string& name = "run-out") {
     if (opt.out_dir.empty()) opt.out_dir = scratch(name).string();
     Ran r;
@@ -77,7 +77,7 @@ const check::Finding* finding(const check::WorkbookReport& r, const std::string&
 // The folder of inputs every test here uses: two samples and broken copies of the first.
 struct Fixture {
     fs::path dir = scratch("run");
-    std::vector<Input> inputs;
+    InputList inputs;
     Fixture() {
         fs::path js = sample("000_部门决算公开.xlsx");
         fs::copy_file(js, dir / "a_original.xlsx");
