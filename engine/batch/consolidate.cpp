@@ -15,6 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include "batch/append_sheet.h"
+#include "batch/reason.h"
 #include "batch/report_batch.h"
 #include "calc/calculator.h"
 #include "lua/plugins.h"
@@ -285,7 +286,8 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const std:
                 ++res.included;
             }
         } catch (const std::exception& e) {
-            unit.reason = std::string("无法读取：") + e.what();
+            // The reviewer's sentence (Chinese, with the place), then the reader's own words.
+            unit.reason = "无法读取：" + unreadable_reason(e) + "（" + e.what() + "）";
         }
         res.units.push_back(std::move(unit));
     }

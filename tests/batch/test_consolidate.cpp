@@ -75,6 +75,8 @@ TEST_CASE("consolidate: the seven 000 project tables into the 项目支出绩效
     CHECK_FALSE(res.units[7].reason.empty());
     CHECK_FALSE(res.units[8].included);
     CHECK(res.units[8].reason.find("无法读取") != std::string::npos);
+    INFO(res.units[8].reason);
+    CHECK(res.units[8].reason.find("不是 xlsx 文件") != std::string::npos);  // the reviewer's sentence, in Chinese
     CHECK(res.units[0].unit == "昌吉回族自治州人力资源和社会保障服务中心");
     CHECK(res.layout_used.find("项目支出绩效自评表.layout.json") != std::string::npos);
     CHECK(res.cells_not_written == 0);
