@@ -31,6 +31,17 @@ local function text(v)
   return ""
 end
 
+-- Column letters of a 1-based column number: 1 -> "A", 28 -> "AB".
+local function letters(c)
+  local s = ""
+  while c > 0 do
+    local m = (c - 1) % 26
+    s = string.char(65 + m) .. s
+    c = (c - 1 - m) // 26
+  end
+  return s
+end
+
 local function tol(n) return 0.005 * (n + 1) end
 
 local function expect(sheet, cell, found, expected, tolerance, message, severity)
@@ -203,6 +214,7 @@ suanpan.tables = {
   num = num,
   text = text,
   tol = tol,
+  letters = letters,
   expect = expect,
   last_row = last_row,
   code_of = code_of,

@@ -9,16 +9,7 @@
 local S = suanpan
 local abs, max, min = math.abs, math.max, math.min
 -- Helpers shared with the table checks (plugins/checks/_tables.lua, loaded first).
-local blank, text = S.tables.blank, S.tables.text
-local function letters(c)
-  local s = ""
-  while c > 0 do
-    local m = (c - 1) % 26
-    s = string.char(65 + m) .. s
-    c = (c - 1 - m) // 26
-  end
-  return s
-end
+local blank, text, letters = S.tables.blank, S.tables.text, S.tables.letters
 
 local SHEET = "情况说明核对"
 

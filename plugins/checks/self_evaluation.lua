@@ -9,32 +9,9 @@ local abs, max, floor = math.abs, math.max, math.floor
 
 -- Helpers (each plugin file has its own globals) ----------------------------------------
 
-local function blank(v) return v == nil or (type(v) == "string" and v:match("^%s*$") ~= nil) end
-
--- A cell as a number: blank 0, numeric text parsed; other text and errors nil.
-local function num(v)
-  if v == nil then return 0 end
-  local t = type(v)
-  if t == "number" then return v end
-  if t == "boolean" then return v and 1 or 0 end
-  if t == "string" then
-    if v:match("^%s*$") then return 0 end
-    return S.number(v)
-  end
-  return nil
-end
-
-local function letters(c)
-  local s = ""
-  while c > 0 do
-    local m = (c - 1) % 26
-    s = string.char(65 + m) .. s
-    c = (c - 1 - m) // 26
-  end
-  return s
-end
-
-local function tol(n) return 0.005 * (n + 1) end  -- 尾差 bound for a sum of n rounded parts
+-- blank, num, text, letters, tol and expect are the table checks' (plugins/checks/_tables.lua, loaded first).
+local T = S.tables
+local blank, num, text, letters, tol, expect = T.blank, T.num, T.text, T.letters, T.tol, T.expect
 
 -- Column letter and row of a defined name's first cell; nil when the name is missing.
 local function named(wb, name)
@@ -49,19 +26,6 @@ local function first_name(wb, list)
     local c, row, r = named(wb, n)
     if c then return n, c, row, r end
   end
-end
-
--- Reports found ≠ expected (beyond binary noise); the runner downgrades |diff| <= tol to info.
-local function expect(sheet, cell, found, expected, tolerance, message, severity)
-  if found == nil or expected == nil then return end
-  if abs(found - expected) <= 1e-9 * max(1, abs(found), abs(expected)) then return end
-  S.fail{ sheet = sheet, cell = cell, found = found, expected = expected, tolerance = tolerance,
-          message = message, severity = severity }
-end
-
-local function text(v)
-  if type(v) == "string" then return (v:gsub("^%s+", ""):gsub("%s+$", "")) end
-  return ""
 end
 
 -- The layout of a 自评表 sheet, read from its labels ---------------------------------------
