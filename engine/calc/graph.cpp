@@ -4,28 +4,23 @@
 // into consecutive blocks, each block gathers its edges, constant-cell uses and ranges
 // (numbered within the block), and the blocks are joined in order, so that every list is
 // exactly what one pass over the formulas would give (the evaluation order is unchanged).
+// The lists are reserved ahead (a copy of millions of entries as they grow, and the fresh
+// pages of each copy, cost more than collecting them), each block sorts its own constant-cell
+// uses, and the ranges are numbered with RangeIds (range_ids.h).
 #include "calc/graph.h"
 
 #include <algorithm>
 #include <thread>
-#include <unordered_map>
 
 #include <boost/graph/strong_components.hpp>
 
+#include "calc/range_ids.h"
 #include "formula/program.h"
 #include "model/workbook.h"
 
 namespace sp::calc {
 
 namespace {
-
-struct RangeKeyHash {
-    size_t operator()(const SheetRange& r) const {
-        uint64_t h = r.sheet;
-        for (int32_t v : {r.range.r1, r.range.c1, r.range.r2, r.range.c2}) h = h * 0x9E3779B97F4A7C15ull + uint32_t(v);
-        return size_t(h ^ (h >> 29));
-    }
-};
 
 struct ArrayFormula {
     uint32_t formula;
@@ -39,7 +34,7 @@ bool overlaps(const RangeAddr& a, const RangeAddr& b) {
 
 }  // namespace
 
-void DependencyGraph::build(const Workbook& wb) {
+void DependencyGraph::build(const Workbook& wb, unsigned blocks_wanted) {
     const auto& formulas = wb.formulas();
     const uint32_t F = uint32_t(formulas.size());
     formula_count_ = F;
@@ -58,7 +53,7 @@ void DependencyGraph::build(const Workbook& wb) {
         std::vector<CellUse> cell_uses;
         std::vector<std::pair<uint32_t, uint32_t>> range_uses;  // (block range id, formula)
         std::vector<SheetRange> ranges;
-        std::unordered_map<SheetRange, uint32_t, RangeKeyHash> range_ids;
+        RangeIds range_ids;
         std::vector<uint32_t> volatiles;
     };
     auto collect = [&](Block& b) {  // reads the workbook only
@@ -72,9 +67,7 @@ void DependencyGraph::build(const Workbook& wb) {
                 else b.cell_uses.push_back({cell_key(target.sheet, target.range.r1, target.range.c1), f});
                 return;
             }
-            auto [it, fresh] = b.range_ids.try_emplace(target, uint32_t(b.ranges.size()));
-            if (fresh) b.ranges.push_back(target);
-            b.range_uses.emplace_back(it->second, f);
+            b.range_uses.emplace_back(b.range_ids.insert(target, b.ranges).first, f);
         };
         for (uint32_t f = b.begin; f < b.end; ++f) {
             const FormulaCell& fc = formulas[f];
@@ -107,45 +100,90 @@ void DependencyGraph::build(const Workbook& wb) {
     };
     // One block per core for large workbooks (a thread costs more than a few thousand formulas).
     constexpr uint32_t kMinBlock = 50000;
-    uint32_t nblocks = std::max(1u, std::min(std::max(1u, std::thread::hardware_concurrency()), F / kMinBlock));
+    uint32_t nblocks = blocks_wanted ? std::max(1u, std::min(blocks_wanted, F))
+                                     : std::max(1u, std::min(std::max(1u, std::thread::hardware_concurrency()), F / kMinBlock));
     std::vector<Block> blocks(nblocks);
     for (uint32_t i = 0; i < nblocks; ++i) {
         blocks[i].begin = uint32_t(uint64_t(F) * i / nblocks);
         blocks[i].end = uint32_t(uint64_t(F) * (i + 1) / nblocks);
     }
+    // Room for what each block can give (a reference is at most one edge, cell use or range
+    // use, arrays apart), so that its lists are not copied as they grow. Block 0's lists
+    // become the joined ones: it has room for all of them. Unused room is never touched.
+    {
+        std::vector<size_t> bound(nblocks, 0);
+        for (uint32_t i = 0; i < nblocks; ++i)
+            for (uint32_t f = blocks[i].begin; f < blocks[i].end; ++f)
+                if (formulas[f].sheet != kNoSheet && formulas[f].program != kNoFormula)
+                    bound[i] += wb.program(formulas[f].program).refs.size();
+        size_t total = 0;
+        for (size_t b : bound) total += b;
+        for (uint32_t i = 0; i < nblocks; ++i) {
+            blocks[i].edges.reserve(i == 0 ? total : bound[i]);
+            blocks[i].cell_uses.reserve(i == 0 ? total : bound[i]);
+        }
+    }
+    // Each block's constant-cell uses are sorted by their own thread; the join merges them.
+    auto cell_use_less = [](const CellUse& a, const CellUse& b) {
+        return a.cell < b.cell || (a.cell == b.cell && a.formula < b.formula);
+    };
+    auto collect_sorted = [&](Block& b) {
+        collect(b);
+        std::sort(b.cell_uses.begin(), b.cell_uses.end(), cell_use_less);
+    };
     {
         std::vector<std::thread> workers;
-        for (uint32_t i = 1; i < nblocks; ++i) workers.emplace_back([&, i] { collect(blocks[i]); });
-        collect(blocks[0]);
+        for (uint32_t i = 1; i < nblocks; ++i) workers.emplace_back([&, i] { collect_sorted(blocks[i]); });
+        collect_sorted(blocks[0]);
         for (auto& w : workers) w.join();
     }
-    // Joined in order: ranges get their ids by first use, as in one pass.
-    std::vector<std::pair<uint32_t, uint32_t>> edges;      // (precedent vertex, dependent vertex)
-    std::vector<std::pair<uint32_t, uint32_t>> range_uses; // (range id, formula)
-    std::unordered_map<SheetRange, uint32_t, RangeKeyHash> range_ids;
-    {
-        size_t ne = 0, nc = 0, nr = 0;
-        for (const Block& b : blocks) ne += b.edges.size(), nc += b.cell_uses.size(), nr += b.range_uses.size();
-        edges.reserve(ne);
-        cell_uses_.reserve(nc);
-        range_uses.reserve(nr);
+    // Joined in order: ranges get their ids by first use, as in one pass. Block 0's lists
+    // (and its range numbering, which is the global one so far) are taken as they are.
+    std::vector<std::pair<uint32_t, uint32_t>> edges = std::move(blocks[0].edges);       // (precedent, dependent)
+    std::vector<std::pair<uint32_t, uint32_t>> range_uses = std::move(blocks[0].range_uses); // (range id, formula)
+    volatile_ = std::move(blocks[0].volatiles);
+    for (const SheetRange& r : blocks[0].ranges) ranges_.push_back({r, UINT32_MAX});
+    // Sorted blocks usually follow each other (a block's formulas read the rows near them),
+    // so the sorted whole is their concatenation; otherwise they are merged.
+    cell_uses_ = std::move(blocks[0].cell_uses);
+    for (uint32_t k = 1; k < nblocks; ++k) {
+        std::vector<CellUse>& next = blocks[k].cell_uses;
+        if (cell_uses_.empty() || next.empty() || !cell_use_less(next.front(), cell_uses_.back())) {
+            cell_uses_.insert(cell_uses_.end(), next.begin(), next.end());
+        } else {
+            std::vector<CellUse> merged;
+            merged.reserve(cell_uses_.size() + next.size());
+            std::merge(cell_uses_.begin(), cell_uses_.end(), next.begin(), next.end(), std::back_inserter(merged),
+                       cell_use_less);
+            cell_uses_.swap(merged);
+        }
+        std::vector<CellUse>().swap(next);
     }
-    std::vector<uint32_t> global_id;
-    for (Block& b : blocks) {
+    // A later block's range is new unless an earlier block has it (then it has that one's id).
+    std::vector<std::vector<uint32_t>> global_id(nblocks);
+    global_id[0].resize(blocks[0].ranges.size());
+    for (uint32_t i = 0; i < global_id[0].size(); ++i) global_id[0][i] = i;
+    for (uint32_t k = 1; k < nblocks; ++k) {
+        Block& b = blocks[k];
         edges.insert(edges.end(), b.edges.begin(), b.edges.end());
         std::vector<std::pair<uint32_t, uint32_t>>().swap(b.edges);
-        cell_uses_.insert(cell_uses_.end(), b.cell_uses.begin(), b.cell_uses.end());
-        std::vector<CellUse>().swap(b.cell_uses);
         volatile_.insert(volatile_.end(), b.volatiles.begin(), b.volatiles.end());
-        global_id.resize(b.ranges.size());
+        global_id[k].resize(b.ranges.size());
         for (size_t i = 0; i < b.ranges.size(); ++i) {
-            auto [it, fresh] = range_ids.try_emplace(b.ranges[i], uint32_t(ranges_.size()));
-            if (fresh) ranges_.push_back({b.ranges[i], UINT32_MAX});
-            global_id[i] = it->second;
+            uint32_t id = RangeIds::kNone;
+            for (uint32_t j = 0; j < k && id == RangeIds::kNone; ++j)
+                if (uint32_t l = blocks[j].range_ids.find(b.ranges[i], blocks[j].ranges); l != RangeIds::kNone)
+                    id = global_id[j][l];
+            if (id == RangeIds::kNone) {
+                id = uint32_t(ranges_.size());
+                ranges_.push_back({b.ranges[i], UINT32_MAX});
+            }
+            global_id[k][i] = id;
         }
-        for (auto& [r, f] : b.range_uses) range_uses.emplace_back(global_id[r], f);
-        b = Block{};
+        for (auto& [r, f] : b.range_uses) range_uses.emplace_back(global_id[k][r], f);
+        std::vector<std::pair<uint32_t, uint32_t>>().swap(b.range_uses);
     }
+    blocks.clear();
 
     // Ranges that hold formula cells become vertices.
     uint32_t next_vertex = F;
@@ -185,10 +223,6 @@ void DependencyGraph::build(const Workbook& wb) {
     }
     std::vector<std::pair<uint32_t, uint32_t>>().swap(range_uses);
 
-    std::sort(cell_uses_.begin(), cell_uses_.end(),
-              [](const CellUse& a, const CellUse& b) { return a.cell < b.cell || (a.cell == b.cell && a.formula < b.formula); });
-    cell_uses_.shrink_to_fit();
-
     short_ranges_.clear();
     long_ranges_.clear();
     for (uint32_t i = 0; i < ranges_.size(); ++i)
@@ -209,21 +243,28 @@ void DependencyGraph::build(const Workbook& wb) {
     uint32_t ncomp = uint32_t(boost::strong_components(
         graph_, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, graph_))));
     // Tarjan numbers components sinks first: evaluation order is descending component number.
-    std::vector<uint32_t> comp_size(ncomp, 0), comp_start(ncomp + 1, 0);
-    for (uint32_t v = 0; v < next_vertex; ++v) ++comp_size[comp[v]];
-    for (uint32_t c = 0; c < ncomp; ++c) comp_start[c + 1] = comp_start[c] + comp_size[ncomp - 1 - c];
-    std::vector<uint32_t> by_comp(next_vertex);
-    {
+    // Vertices by descending component (a counting sort); when every component is one
+    // vertex, as without cycles, component c's vertex simply goes to place ncomp - 1 - c.
+    const bool singletons = ncomp == next_vertex;
+    std::vector<uint32_t> comp_start, by_comp(next_vertex);
+    if (singletons) {
+        for (uint32_t v = 0; v < next_vertex; ++v) by_comp[ncomp - 1 - comp[v]] = v;
+    } else {
+        std::vector<uint32_t> comp_size(ncomp, 0);
+        comp_start.assign(ncomp + 1, 0);
+        for (uint32_t v = 0; v < next_vertex; ++v) ++comp_size[comp[v]];
+        for (uint32_t c = 0; c < ncomp; ++c) comp_start[c + 1] = comp_start[c] + comp_size[ncomp - 1 - c];
         std::vector<uint32_t> fill(comp_start.begin(), comp_start.end() - 1);
         for (uint32_t v = 0; v < next_vertex; ++v) by_comp[fill[ncomp - 1 - comp[v]]++] = v;
     }
+    std::vector<uint32_t>().swap(comp);
     order_.clear();
     order_.reserve(F);
     pos_.assign(F, UINT32_MAX);
     cycles_.clear();
     cycle_of_.clear();
     for (uint32_t c = 0; c < ncomp; ++c) {
-        uint32_t b = comp_start[c], e = comp_start[c + 1];
+        uint32_t b = singletons ? c : comp_start[c], e = singletons ? c + 1 : comp_start[c + 1];
         bool cyclic = e - b > 1 || self_loop[by_comp[b]];
         std::vector<uint32_t> members;
         for (uint32_t i = b; i < e; ++i) {
@@ -277,9 +318,10 @@ void DependencyGraph::formula_dependents(uint32_t f, std::vector<uint32_t>& out)
     }
 }
 
+// cell_uses_ by its size: the room reserved beyond it (see build) is never touched.
 size_t DependencyGraph::memory_bytes() const {
     return (boost::num_vertices(graph_) + 1) * 4 + boost::num_edges(graph_) * 4 + order_.capacity() * 4 +
-           pos_.capacity() * 4 + cell_uses_.capacity() * sizeof(CellUse) + ranges_.capacity() * sizeof(RangeInfo) +
+           pos_.capacity() * 4 + cell_uses_.size() * sizeof(CellUse) + ranges_.capacity() * sizeof(RangeInfo) +
            range_use_list_.capacity() * 4 + range_use_start_.capacity() * 4 + short_ranges_.capacity() * 4;
 }
 
