@@ -102,7 +102,7 @@ public:
             sd_end = content;
         } else {
             std::string close = "</" + sd + ">";
-            content_end = text.find(close, content);
+            content_end = find_bytes(text, close, content);
             if (content_end == std::string_view::npos)
                 throw Error(in_.file, in_.part, "", msg::Message{"xlsx.unclosed_sheet_data", {}});
             sd_end = content_end + close.size();

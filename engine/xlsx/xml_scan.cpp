@@ -111,6 +111,12 @@ size_t find_start_tag(std::string_view xml, std::string_view qname, size_t from)
     }
 }
 
+size_t find_bytes(std::string_view hay, std::string_view needle, size_t from) {
+    if (from > hay.size()) return std::string_view::npos;
+    const void* hit = memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
+    return hit ? size_t(static_cast<const char*>(hit) - hay.data()) : std::string_view::npos;
+}
+
 std::string root_prefix(std::string_view xml) {
     size_t i = 0;
     while (true) {

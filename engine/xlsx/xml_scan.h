@@ -48,6 +48,9 @@ bool find_end(std::string_view xml, XmlTag& tag);
 
 // "<pfx:name" start tag at or after `from` (qname includes the prefix); npos when absent.
 size_t find_start_tag(std::string_view xml, std::string_view qname, size_t from);
+// needle's first occurrence at or after `from` (npos when absent), by memmem: for a needle
+// starting with '<', std::string_view::find stops and compares at every tag of the text.
+size_t find_bytes(std::string_view hay, std::string_view needle, size_t from);
 // The namespace prefix of the root element, with its colon ("x:"), usually "".
 std::string root_prefix(std::string_view xml);
 
