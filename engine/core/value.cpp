@@ -1,6 +1,7 @@
 // value.cpp — reference counting and text rendering of Value.
 #include "core/value.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -114,6 +115,9 @@ bool Value::same_as(const Value& o) const noexcept {
     return false;
 }
 
+// std::to_chars with a precision prints exactly as printf's %.*f / %.*e would (the standard says
+// so), without printf's format parsing and multi-precision division: a batch formats every
+// number of its reports and detail pages through here.
 std::string format_general(double d) {
     if (d == 0) return "0";
     if (std::isnan(d) || std::isinf(d)) return "#NUM!";
@@ -123,27 +127,25 @@ std::string format_general(double d) {
         // Fixed notation with up to 15 significant digits, trailing zeros trimmed.
         int exp10 = static_cast<int>(std::floor(std::log10(a)));
         int decimals = std::max(0, 14 - exp10);
-        std::snprintf(buf, sizeof buf, "%.*f", decimals, d);
-        std::string s(buf);
-        if (s.find('.') != std::string::npos) {
-            while (!s.empty() && s.back() == '0') s.pop_back();
-            if (!s.empty() && s.back() == '.') s.pop_back();
+        char* end = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, decimals).ptr;
+        if (std::memchr(buf, '.', size_t(end - buf))) {
+            while (end > buf && end[-1] == '0') --end;
+            if (end > buf && end[-1] == '.') --end;
         }
-        return s;
+        return std::string(buf, end);
     }
-    std::snprintf(buf, sizeof buf, "%.14E", d);
-    std::string s(buf);
-    auto e = s.find('E');
-    std::string mant = s.substr(0, e), ex = s.substr(e);
-    if (mant.find('.') != std::string::npos) {
-        while (mant.back() == '0') mant.pop_back();
-        if (mant.back() == '.') mant.pop_back();
+    char* end = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific, 14).ptr;
+    char* e = static_cast<char*>(std::memchr(buf, 'e', size_t(end - buf)));
+    char* mant_end = e;
+    if (std::memchr(buf, '.', size_t(e - buf))) {
+        while (mant_end[-1] == '0') --mant_end;
+        if (mant_end[-1] == '.') --mant_end;
     }
-    // Excel prints E+15, E-10 (at least two exponent digits).
-    char sign = ex[1];
-    std::string digits = ex.substr(2);
-    while (digits.size() > 2 && digits[0] == '0') digits.erase(0, 1);
-    return mant + "E" + sign + digits;
+    // Excel prints E+15, E-10 (at least two exponent digits, as to_chars does).
+    std::string s(buf, mant_end);
+    s += 'E';
+    s.append(e + 1, end);
+    return s;
 }
 
 std::string to_display(const Value& v) {
