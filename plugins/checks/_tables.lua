@@ -56,6 +56,13 @@ local function last_row(sh)
   return used and tonumber(used:match("(%d+)$")) or 0
 end
 
+-- The values of rows first..last of a column, v[1] being row first's (nil for empty cells): one
+-- call for a scan instead of one sheet:cell (and one address string) per row.
+local function column(sh, col, first, last)
+  if last < first then return {} end
+  return sh:range(col .. first .. ":" .. col .. last):values()
+end
+
 -- A 功能/经济分类 code in a cell: "208", 208, "2080101" ("208 社会保障…" when lead = true).
 local function code_of(v, lead)
   if type(v) == "number" and v == math.floor(v) then return string.format("%d", v) end
@@ -67,8 +74,9 @@ end
 -- Rows of a code tree: list of {row, code} in sheet order.
 local function code_rows(sh, col, first, last)
   local out = {}
+  local v = column(sh, col, first, last)
   for r = first, last do
-    local c = code_of(sh:cell(col .. r))
+    local c = code_of(v[r - first + 1])
     if c then table.insert(out, { row = r, code = c }) end
   end
   return out
@@ -143,8 +151,9 @@ local function class_rows(sh)
   local _, stop = sh:find("本年支出合计")
   local out = {}
   if not stop then return out end
+  local d = column(sh, "D", 1, stop - 1)
   for r = 1, stop - 1 do
-    local l = text(sh:cell("D" .. r))
+    local l = text(d[r])
     if l:find("、", 1, true) and l:find("支出", 1, true) or l:match("预备费$") then
       table.insert(out, { row = r, name = bare(l) })
     end
@@ -156,10 +165,12 @@ end
 -- for all the names a check looks up (class_row_by_name scans the table for each).
 local function class_index(sh)
   local rows = {}
-  for r = 1, last_row(sh) do
-    local c = code_of(sh:cell("A" .. r))
+  local last = last_row(sh)
+  local a, b = column(sh, "A", 1, last), column(sh, "B", 1, last)
+  for r = 1, last do
+    local c = code_of(a[r])
     if c and #c == 3 then
-      local name = text(sh:cell("B" .. r))
+      local name = text(b[r])
       if rows[name] == nil then rows[name] = r end
     end
   end
@@ -184,8 +195,10 @@ local function label_row(sh, col, label)
   local rows = cols[col]
   if not rows then
     rows = {}
-    for r = 1, last_row(sh) do
-      local t = text(sh:cell(col .. r))
+    local last = last_row(sh)
+    local v = column(sh, col, 1, last)
+    for r = 1, last do
+      local t = text(v[r])
       if rows[t] == nil then rows[t] = r end
     end
     cols[col] = rows
@@ -215,6 +228,7 @@ suanpan.tables = {
   text = text,
   tol = tol,
   letters = letters,
+  column = column,
   expect = expect,
   last_row = last_row,
   code_of = code_of,

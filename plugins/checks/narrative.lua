@@ -9,7 +9,7 @@
 local S = suanpan
 local abs, max, min = math.abs, math.max, math.min
 -- Helpers shared with the table checks (plugins/checks/_tables.lua, loaded first).
-local blank, text, letters = S.tables.blank, S.tables.text, S.tables.letters
+local blank, text, letters, column = S.tables.blank, S.tables.text, S.tables.letters, S.tables.column
 
 local SHEET = "情况说明核对"
 
@@ -44,15 +44,23 @@ local function layout(sh)
   return L
 end
 
+-- The 口径, 公布数 and 计算值 of the rows below the header, each column read in one call.
+local function columns(sh, L)
+  local first = L.header + 1
+  return column(sh, L.kind, first, L.last), column(sh, L.published, first, L.last), column(sh, L.computed, first, L.last)
+end
+
 S.check{ id = "SM-001", template = "情况说明核对", sheet = SHEET, severity = "warning", tolerance = 0.02,
          message = "说明中公布的金额应与表中数一致",
          fn = function(wb)
            local sh = wb:sheet(SHEET)
            local L = layout(sh)
            if not L then return end
+           local kinds, pub, comp = columns(sh, L)
            for r = L.header + 1, L.last do
-             local p, v = sh:cell(L.published .. r), sh:cell(L.computed .. r)
-             if text(sh:cell(L.kind .. r)) == "金额" and not blank(p) and type(v) == "number" then
+             local i = r - L.header
+             local p, v = pub[i], comp[i]
+             if text(kinds[i]) == "金额" and not blank(p) and type(v) == "number" then
                local pv = S.number(p)
                if pv and abs(pv - v) > 1e-9 * max(1, abs(v)) then
                  S.fail{ sheet = SHEET, cell = L.published .. r, found = pv, expected = S.round(v, 2),
@@ -68,9 +76,11 @@ S.check{ id = "SM-002", template = "情况说明核对", sheet = SHEET, severity
            local sh = wb:sheet(SHEET)
            local L = layout(sh)
            if not L then return end
+           local kinds, pub, comp = columns(sh, L)
            for r = L.header + 1, L.last do
-             local kind = text(sh:cell(L.kind .. r))
-             local p, v = sh:cell(L.published .. r), sh:cell(L.computed .. r)
+             local i = r - L.header
+             local kind = text(kinds[i])
+             local p, v = pub[i], comp[i]
              if OFFSET[kind] and not blank(p) and type(v) == "number" then
                local pv = S.number(p)
                local want = S.round(v, 4)
