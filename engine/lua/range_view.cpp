@@ -348,10 +348,38 @@ int wb_eval(lua_State* L) {
 
 SheetView& check_sheet(lua_State* L) { return check_live<SheetView>(L, 1, kSheetMeta); }
 
+// sh:cell("C", 5) or sh:cell(3, 5): column letters or number, 1-based row. A check scanning rows
+// then builds no address string per cell (each `col .. r` formats the row number with snprintf).
+std::optional<CellAddr> column_row(lua_State* L) {
+    lua_Integer col = 0;
+    if (lua_type(L, 2) == LUA_TNUMBER) {
+        col = luaL_checkinteger(L, 2);
+    } else {
+        size_t n = 0;
+        const char* s = luaL_checklstring(L, 2, &n);
+        if (n == 0 || n > 3) return std::nullopt;
+        for (size_t i = 0; i < n; ++i) {
+            char ch = s[i];
+            if (ch >= 'a' && ch <= 'z') ch = char(ch - 'a' + 'A');
+            if (ch < 'A' || ch > 'Z') return std::nullopt;
+            col = col * 26 + (ch - 'A' + 1);
+        }
+    }
+    lua_Integer row = luaL_checkinteger(L, 3);
+    if (col < 1 || col > kMaxCols || row < 1 || row > kMaxRows) return std::nullopt;
+    return CellAddr{int32_t(row - 1), int32_t(col - 1)};
+}
+
 int sheet_cell(lua_State* L) {
     SheetView& s = check_sheet(L);
-    auto c = parse_cell(luaL_checkstring(L, 2));
-    if (!c) return luaL_error(L, "not a cell address: '%s'", lua_tostring(L, 2));
+    std::optional<CellAddr> c;
+    if (lua_isnoneornil(L, 3)) {
+        c = parse_cell(luaL_checkstring(L, 2));
+        if (!c) return luaL_error(L, "not a cell address: '%s'", lua_tostring(L, 2));
+    } else {
+        c = column_row(L);
+        if (!c) return luaL_error(L, "not a cell: column '%s', row %s", luaL_tolstring(L, 2, nullptr), luaL_tolstring(L, 3, nullptr));
+    }
     push_value(L, s.wb->get(s.id, *c));
     return 1;
 }

@@ -51,6 +51,13 @@ local function expect(sheet, cell, found, expected, tolerance, message, severity
           message = message, severity = severity }
 end
 
+-- expect() on the cell at (col, row): the address is only made when there is a finding.
+local function expect_at(sheet, col, row, found, expected, tolerance, message, severity)
+  if found == nil or expected == nil then return end
+  if abs(found - expected) <= 1e-9 * max(1, abs(found), abs(expected)) then return end
+  expect(sheet, col .. row, found, expected, tolerance, message, severity)
+end
+
 local function last_row(sh)
   local used = sh:used()
   return used and tonumber(used:match("(%d+)$")) or 0
@@ -102,8 +109,8 @@ local function tree(sh, name, code_col, cols, first, last, total_row)
       local child = LEVEL[#p.code + 2] or "下级"
       for _, col in ipairs(cols) do
         local sum = 0
-        for _, k in ipairs(kids) do sum = sum + (num(sh:cell(col .. k)) or 0) end
-        expect(name, col .. p.row, num(sh:cell(col .. p.row)), sum, tol(#kids),
+        for _, k in ipairs(kids) do sum = sum + (num(sh:cell(col, k)) or 0) end
+        expect_at(name, col, p.row, num(sh:cell(col, p.row)), sum, tol(#kids),
                (LEVEL[#p.code] or "") .. " " .. p.code .. " 应等于其下各" .. child .. "之和")
       end
     end
@@ -113,8 +120,8 @@ local function tree(sh, name, code_col, cols, first, last, total_row)
     for _, x in ipairs(rows) do if #x.code == 3 then table.insert(roots, x.row) end end
     for _, col in ipairs(cols) do
       local sum = 0
-      for _, k in ipairs(roots) do sum = sum + (num(sh:cell(col .. k)) or 0) end
-      expect(name, col .. total_row, num(sh:cell(col .. total_row)), sum, tol(#roots), "合计应等于各类之和")
+      for _, k in ipairs(roots) do sum = sum + (num(sh:cell(col, k)) or 0) end
+      expect_at(name, col, total_row, num(sh:cell(col, total_row)), sum, tol(#roots), "合计应等于各类之和")
     end
   end
 end
@@ -123,9 +130,9 @@ end
 local function row_identity(sh, name, rows, target, plus, minus, message)
   for _, r in ipairs(rows) do
     local sum, n = 0, 0
-    for _, c in ipairs(plus) do sum = sum + (num(sh:cell(c .. r)) or 0); n = n + 1 end
-    for _, c in ipairs(minus or {}) do sum = sum - (num(sh:cell(c .. r)) or 0); n = n + 1 end
-    expect(name, target .. r, num(sh:cell(target .. r)), sum, tol(n), message)
+    for _, c in ipairs(plus) do sum = sum + (num(sh:cell(c, r)) or 0); n = n + 1 end
+    for _, c in ipairs(minus or {}) do sum = sum - (num(sh:cell(c, r)) or 0); n = n + 1 end
+    expect_at(name, target, r, num(sh:cell(target, r)), sum, tol(n), message)
   end
 end
 
@@ -230,6 +237,7 @@ suanpan.tables = {
   letters = letters,
   column = column,
   expect = expect,
+  expect_at = expect_at,
   last_row = last_row,
   code_of = code_of,
   code_rows = code_rows,

@@ -20,7 +20,7 @@ local T8, T9, T10, T11 = "表8 政府性基金预算支出情况表", "表9 国�
 local function lead_code_rows(sh, col)
   local out = {}
   for r = 1, last_row(sh) do
-    local c = code_of(sh:cell(col .. r), true)
+    local c = code_of(sh:cell(col, r), true)
     if c and #c == 3 then table.insert(out, { row = r, code = c }) end
   end
   return out
@@ -47,8 +47,8 @@ check{ id = "YS01-006", sheet = T1, severity = "error", message = "支出总计�
          local c, r = name_cell(wb, "支出总计")
          if not c or #rows == 0 then return end
          local sum = 0
-         for _, x in ipairs(rows) do sum = sum + (num(sh:cell("D" .. x.row)) or 0) end
-         expect(T1, c .. r, num(sh:cell(c .. r)), sum, tol(#rows))
+         for _, x in ipairs(rows) do sum = sum + (num(sh:cell("D", x.row)) or 0) end
+         T.expect_at(T1, c, r, num(sh:cell(c, r)), sum, tol(#rows))
        end }
 
 -- 表2, 表3, 表5, 表6: code tables with a 总计 row ---------------------------------------------
@@ -95,8 +95,8 @@ check{ id = "YS04-002", sheet = T4, severity = "error", message = "支出总计�
          if not r or #rows == 0 then return end
          for _, c in ipairs({ "D", "E", "F", "G" }) do
            local sum = 0
-           for _, x in ipairs(rows) do sum = sum + (num(sh:cell(c .. x.row)) or 0) end
-           expect(T4, c .. r, num(sh:cell(c .. r)), sum, tol(#rows))
+           for _, x in ipairs(rows) do sum = sum + (num(sh:cell(c, x.row)) or 0) end
+           T.expect_at(T4, c, r, num(sh:cell(c, r)), sum, tol(#rows))
          end
        end }
 check{ id = "YS04-003", sheet = T4, severity = "error", tolerance = 0.02,
@@ -110,9 +110,9 @@ check{ id = "YS04-004", sheet = T4, severity = "error", tolerance = tol(3),
          local sum = 0
          for _, l in ipairs({ "一般公共预算", "政府性基金预算", "国有资本经营预算" }) do
            local lr = label_row(sh, "A", l)
-           if lr then sum = sum + (num(sh:cell("B" .. lr)) or 0) end
+           if lr then sum = sum + (num(sh:cell("B", lr)) or 0) end
          end
-         expect(T4, c .. r, num(sh:cell(c .. r)), sum, tol(3))
+         T.expect_at(T4, c, r, num(sh:cell(c, r)), sum, tol(3))
        end }
 
 -- 表7 ---------------------------------------------------------------------------------
@@ -124,13 +124,13 @@ check{ id = "YS07-001", sheet = T7, severity = "error", message = "项目支出�
          local parts = { "E", "F", "G", "H", "I", "J", "K", "L", "M", "N" }
          local rows, projects = { top }, {}
          for r = top + 1, last_row(sh) do
-           if not blank(sh:cell("C" .. r)) then table.insert(rows, r); table.insert(projects, r) end
+           if not blank(sh:cell("C", r)) then table.insert(rows, r); table.insert(projects, r) end
          end
          row_identity(sh, T7, rows, "D", parts, nil, "项目支出合计应等于 2–11 栏之和")
          for _, col in ipairs({ "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N" }) do
            local sum = 0
-           for _, r in ipairs(projects) do sum = sum + (num(sh:cell(col .. r)) or 0) end
-           expect(T7, col .. top, num(sh:cell(col .. top)), sum, tol(#projects), "总计应等于各项目之和")
+           for _, r in ipairs(projects) do sum = sum + (num(sh:cell(col, r)) or 0) end
+           T.expect_at(T7, col, top, num(sh:cell(col, top)), sum, tol(#projects), "总计应等于各项目之和")
          end
        end }
 
@@ -145,8 +145,8 @@ for _, T in ipairs({ { id = "YS08", sheet = T8, note = "政府性基金预算空
            local _, note_row = name_cell(wb, T.note)
            local rows = { top }
            for r = top + 1, last_row(sh) do
-             if r ~= note_row and (not blank(sh:cell("A" .. r)) or not blank(sh:cell("D" .. r)) or
-                                   not blank(sh:cell("E" .. r)) or not blank(sh:cell("F" .. r))) then
+             if r ~= note_row and (not blank(sh:cell("A", r)) or not blank(sh:cell("D", r)) or
+                                   not blank(sh:cell("E", r)) or not blank(sh:cell("F", r))) then
                table.insert(rows, r)
              end
            end
@@ -158,7 +158,7 @@ for _, T in ipairs({ { id = "YS08", sheet = T8, note = "政府性基金预算空
            local sh = wb:sheet(T.sheet)
            local _, top = sh:find("合计")
            if not top then return end
-           local v = num(sh:cell("C" .. top)) or 0
+           local v = num(sh:cell("C", top)) or 0
            local note = text(wb:cell(T.note))
            local nc, nr = name_cell(wb, T.note)
            local says_empty = note:find("空表", 1, true) ~= nil
@@ -185,7 +185,7 @@ check{ id = "YS10-003", sheet = T10, severity = "error", message = "各行合计
          local _, top = sh:find("合计")
          if not top then return end
          local rows = {}
-         for r = top, last_row(sh) do if not blank(sh:cell("A" .. r)) then table.insert(rows, r) end end
+         for r = top, last_row(sh) do if not blank(sh:cell("A", r)) then table.insert(rows, r) end end
          row_identity(sh, T10, rows, "B", { "C", "D", "E" })
        end }
 
@@ -197,15 +197,15 @@ check{ id = "YS11-001", sheet = T11, severity = "error", message = "总计 = 财
          if not top then return end
          local rows, projects = { top }, {}
          for r = top + 2, last_row(sh) do
-           if not blank(sh:cell("A" .. r)) then table.insert(rows, r); table.insert(projects, r) end
+           if not blank(sh:cell("A", r)) then table.insert(rows, r); table.insert(projects, r) end
          end
          row_identity(sh, T11, rows, "B", { "C", "G" }, nil, "总计应等于财政拨款合计与非财政拨款合计之和")
          row_identity(sh, T11, rows, "C", { "D", "E", "F" }, nil, "财政拨款合计应等于人员经费、公用经费与项目支出之和")
          row_identity(sh, T11, rows, "G", { "H", "I", "J" }, nil, "非财政拨款合计应等于人员经费、公用经费与项目支出之和")
          for _, col in ipairs({ "B", "C", "D", "E", "F", "G", "H", "I", "J" }) do
            local sum = 0
-           for _, r in ipairs(projects) do sum = sum + (num(sh:cell(col .. r)) or 0) end
-           expect(T11, col .. top, num(sh:cell(col .. top)), sum, tol(#projects), "总计行应等于各项目之和")
+           for _, r in ipairs(projects) do sum = sum + (num(sh:cell(col, r)) or 0) end
+           T.expect_at(T11, col, top, num(sh:cell(col, top)), sum, tol(#projects), "总计行应等于各项目之和")
          end
        end }
 
@@ -233,8 +233,8 @@ local function by_code(wb, a_sheet, a_col, b_sheet, b_cols, message)
   for _, x in ipairs(arows) do
     local br = find_code(brows, x.code)
     local want = 0
-    if br then for _, c in ipairs(b_cols) do want = want + (num(b:cell(c .. br)) or 0) end end
-    expect(a_sheet, a_col .. x.row, num(a:cell(a_col .. x.row)), want, 0.02, x.code .. " " .. message)
+    if br then for _, c in ipairs(b_cols) do want = want + (num(b:cell(c, br)) or 0) end end
+    T.expect_at(a_sheet, a_col, x.row, num(a:cell(a_col, x.row)), want, 0.02, x.code .. " " .. message)
   end
 end
 check{ id = "YSX-011", sheet = T3, severity = "error", message = "表3 各科目合计应等于表2 同科目总计",
@@ -248,7 +248,7 @@ check{ id = "YSX-013", sheet = T4, severity = "error", message = "表4 一般公
          local brows = code_rows(b, "A", 1, last_row(b))
          for _, x in ipairs(lead_code_rows(a, "C")) do
            local br = find_code(brows, x.code)
-           expect(T4, "E" .. x.row, num(a:cell("E" .. x.row)), br and num(b:cell("C" .. br)) or 0, 0.02,
+           T.expect_at(T4, "E", x.row, num(a:cell("E", x.row)), br and num(b:cell("C", br)) or 0, 0.02,
                   x.code .. " 表4 一般公共预算应等于表5 合计")
          end
        end }
@@ -259,7 +259,7 @@ check{ id = "YSX-014", sheet = T1, severity = "error", message = "表1 各类支
          local brows = code_rows(b, "A", 1, last_row(b))
          for _, x in ipairs(lead_code_rows(a, "C")) do
            local br = find_code(brows, x.code)
-           expect(T1, "D" .. x.row, num(a:cell("D" .. x.row)), br and num(b:cell("C" .. br)) or 0, 0.02,
+           T.expect_at(T1, "D", x.row, num(a:cell("D", x.row)), br and num(b:cell("C", br)) or 0, 0.02,
                   x.code .. " 表1 支出应等于表3 合计")
          end
        end }
@@ -273,7 +273,7 @@ check{ id = "YSX-015", sheet = T10, severity = "warning", message = "“三公�
            local c, r = name_cell(wb, l[1])
            local br = find_code(rows, l[2])
            if c and br then
-             expect(T10, c .. r, num(wb:cell(l[1])), num(t6:cell("C" .. br)), 0.02, l[1] .. "应等于表6 " .. l[2] .. " 科目")
+             T.expect_at(T10, c, r, num(wb:cell(l[1])), num(t6:cell("C", br)), 0.02, l[1] .. "应等于表6 " .. l[2] .. " 科目")
            end
          end
        end }

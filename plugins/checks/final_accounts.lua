@@ -35,8 +35,8 @@ check{ id = "JS01-005", sheet = T01, severity = "error", message = "本年支出
          local _, r = sh:find("本年支出合计")
          if not r or #rows == 0 then return end
          local sum = 0
-         for _, x in ipairs(rows) do sum = sum + (num(sh:cell("F" .. x.row)) or 0) end
-         expect(T01, "F" .. r, num(sh:cell("F" .. r)), sum, tol(#rows))
+         for _, x in ipairs(rows) do sum = sum + (num(sh:cell("F", x.row)) or 0) end
+         T.expect_at(T01, "F", r, num(sh:cell("F", r)), sum, tol(#rows))
        end }
 
 -- 公开02 收入决算表, 公开03 支出决算表, 公开05 一般公共预算财政拨款支出决算表 -----------------
@@ -91,8 +91,8 @@ check{ id = "JS04-002", sheet = T04, severity = "error",
          if not r or #rows == 0 then return end
          for _, c in ipairs({ "F", "G", "H", "I" }) do
            local sum = 0
-           for _, x in ipairs(rows) do sum = sum + (num(sh:cell(c .. x.row)) or 0) end
-           expect(T04, c .. r, num(sh:cell(c .. r)), sum, tol(#rows))
+           for _, x in ipairs(rows) do sum = sum + (num(sh:cell(c, x.row)) or 0) end
+           T.expect_at(T04, c, r, num(sh:cell(c, r)), sum, tol(#rows))
          end
        end }
 check{ id = "JS04-003", sheet = T04, severity = "error", tolerance = tol(2),
@@ -118,9 +118,9 @@ check{ id = "JS04-006", sheet = T04, severity = "error",
          for _, f in ipairs(funds) do
            local ir, orow = label_row(sh, "A", f.income), label_row(sh, "A", f.opening)
            if ir and orow then
-             local v = (num(sh:cell("C" .. orow)) or 0) + (num(sh:cell("C" .. ir)) or 0) -
-                       (num(sh:cell(f.col .. spent)) or 0)
-             expect(T04, f.col .. closing, num(sh:cell(f.col .. closing)), v, tol(3),
+             local v = (num(sh:cell("C", orow)) or 0) + (num(sh:cell("C", ir)) or 0) -
+                       (num(sh:cell(f.col, spent)) or 0)
+             T.expect_at(T04, f.col, closing, num(sh:cell(f.col, closing)), v, tol(3),
                     f.opening .. "：年末结转和结余应等于年初 + 本年收入 − 本年支出")
            end
          end
@@ -145,7 +145,7 @@ check{ id = "JS06-002", sheet = T06, severity = "error",
            local sum, n, any = 0, 0, false
            for _, x in ipairs(code_rows(sh, code_col, 1, last)) do
              if #x.code == 3 then
-               local v = sh:cell(val_col .. x.row)
+               local v = sh:cell(val_col, x.row)
                any = any or not blank(v)
                sum, n = sum + (num(v) or 0), n + 1
              end
@@ -159,10 +159,10 @@ check{ id = "JS06-002", sheet = T06, severity = "error",
          -- Only when the breakdown is filled in: totals alone are not a contradiction here
          -- (JSX-005 compares them with 公开05).
          if pany and r1 then
-           expect(T06, c1 .. row1, num(r1:get(1, 1)), ps, tol(pn), "人员经费合计应等于 301 与 303 类之和")
+           T.expect_at(T06, c1, row1, num(r1:get(1, 1)), ps, tol(pn), "人员经费合计应等于 301 与 303 类之和")
          end
          if gany and r2 then
-           expect(T06, c2 .. row2, num(r2:get(1, 1)), gs, tol(gn), "公用经费合计应等于公用经费各类之和")
+           T.expect_at(T06, c2, row2, num(r2:get(1, 1)), gs, tol(gn), "公用经费合计应等于公用经费各类之和")
          end
        end }
 
@@ -183,7 +183,7 @@ for _, T in ipairs({
            for r = top + 1, last_row(sh) do
              local filled = false
              for _, c in ipairs({ "A", "B", "C", "D", "E", "F", "G", "H" }) do
-               if not blank(sh:cell(c .. r)) then filled = true end
+               if not blank(sh:cell(c, r)) then filled = true end
              end
              if filled and r ~= note_row then table.insert(rows, r) end
            end
@@ -198,7 +198,7 @@ for _, T in ipairs({
            if not top then return end
            local empty = true
            for _, c in ipairs({ "C", "D", "E", "H" }) do
-             local v = num(sh:cell(c .. top))
+             local v = num(sh:cell(c, top))
              if v and abs(v) > 1e-9 then empty = false end
            end
            local note = text(wb:cell(T.note))
@@ -252,7 +252,7 @@ check{ id = "JSX-003", sheet = "收入决算表", severity = "error",
          }
          for _, l in ipairs(links) do
            local v = wb:eval("=" .. l[2])
-           expect("收入决算表", l[1] .. top, num(sh:cell(l[1] .. top)), num(v), 0.02,
+           expect("收入决算表", l[1] .. top, num(sh:cell(l[1], top)), num(v), 0.02,
                   "收入决算表合计行应等于收入支出决算总表「" .. l[2]:gsub("%+.*", "…") .. "」")
          end
        end }
@@ -273,9 +273,9 @@ local function class_links(wb, panel_sheet, panel_col, code_sheet, code_col)
   local by_name = T.class_index(t)
   for _, x in ipairs(class_rows(p)) do
     local r = by_name[x.name]
-    local pv = num(p:cell(panel_col .. x.row))
+    local pv = num(p:cell(panel_col, x.row))
     if r then
-      expect(code_sheet, code_col .. r, num(t:cell(code_col .. r)), pv, 0.02,
+      T.expect_at(code_sheet, code_col, r, num(t:cell(code_col, r)), pv, 0.02,
              x.name .. "（类）应与" .. panel_sheet .. "一致")
     elseif pv and abs(pv) > 1e-9 then
       S.fail{ sheet = panel_sheet, cell = panel_col .. x.row, found = pv, expected = "（" .. code_sheet .. "中无此类）",

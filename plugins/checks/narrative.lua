@@ -64,7 +64,7 @@ S.check{ id = "SM-001", template = "情况说明核对", sheet = SHEET, severity
                local pv = S.number(p)
                if pv and abs(pv - v) > 1e-9 * max(1, abs(v)) then
                  S.fail{ sheet = SHEET, cell = L.published .. r, found = pv, expected = S.round(v, 2),
-                         message = "「" .. text(sh:cell(L.label .. r)) .. "」说明公布数与表中数不一致" }
+                         message = "「" .. text(sh:cell(L.label, r)) .. "」说明公布数与表中数不一致" }
                end
              end
            end
@@ -85,8 +85,8 @@ S.check{ id = "SM-002", template = "情况说明核对", sheet = SHEET, severity
                local pv = S.number(p)
                local want = S.round(v, 4)
                if pv and abs(pv - want) > 1e-9 then
-                 local label = text(sh:cell(L.label .. r))
-                 local x, y = S.number(sh:cell(L.this .. r) or 0), S.number(sh:cell(L.base .. r) or 0)
+                 local label = text(sh:cell(L.label, r))
+                 local x, y = S.number(sh:cell(L.this, r) or 0), S.number(sh:cell(L.base, r) or 0)
                  local lo, hi
                  if x and y then lo, hi = ratio_interval(x, y, 0.005) end
                  local inside = lo and pv >= S.round(lo + OFFSET[kind], 4) - 1e-9 and pv <= S.round(hi + OFFSET[kind], 4) + 1e-9

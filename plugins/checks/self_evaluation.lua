@@ -65,7 +65,7 @@ local function layout(wb, name)
     L.fund_cols, L.fund_row = { c1, c2, c3 }, row
     L.fund_sources = {}
     for r = max(1, row - 5), row + 5 do
-      if r ~= row and FUND_SOURCES[text(sh:cell("B" .. r))] then table.insert(L.fund_sources, r) end
+      if r ~= row and FUND_SOURCES[text(sh:cell("B", r))] then table.insert(L.fund_sources, r) end
     end
   end
   return L
@@ -76,8 +76,8 @@ local function indicators(L)
   local out = {}
   local sh, col = L.sheet, L.col
   for r = L.first, L.last do
-    local w = col.weight and sh:cell(col.weight .. r)
-    if not blank(w) or (col.l3 and not blank(sh:cell(col.l3 .. r))) then table.insert(out, r) end
+    local w = col.weight and sh:cell(col.weight, r)
+    if not blank(w) or (col.l3 and not blank(sh:cell(col.l3, r))) then table.insert(out, r) end
   end
   return out
 end
@@ -89,8 +89,8 @@ local function fund_total(L)
   local sh = L.sheet
   for _, c in ipairs(L.fund_cols) do
     local sum = 0
-    for _, r in ipairs(L.fund_sources) do sum = sum + (num(sh:cell(c .. r)) or 0) end
-    local total = num(sh:cell(c .. L.fund_row))
+    for _, r in ipairs(L.fund_sources) do sum = sum + (num(sh:cell(c, r)) or 0) end
+    local total = num(sh:cell(c, L.fund_row))
     expect(L.name, c .. L.fund_row, total, sum, tol(#L.fund_sources))
   end
 end
@@ -100,9 +100,9 @@ local function fund_blank(L)
   local sh = L.sheet
   for _, r in ipairs(L.fund_sources) do
     for _, c in ipairs(L.fund_cols) do
-      if blank(sh:cell(c .. r)) then
+      if blank(sh:cell(c, r)) then
         S.fail{ sheet = L.name, cell = c .. r, expected = "0.00 或金额", found = "（空）",
-                message = "资金来源「" .. text(sh:cell("B" .. r)) .. "」的金额单元格为空，应填写（无则填 0.00）" }
+                message = "资金来源「" .. text(sh:cell("B", r)) .. "」的金额单元格为空，应填写（无则填 0.00）" }
       end
     end
   end
@@ -111,11 +111,11 @@ end
 local function weight_sum(wb, L)
   if not L.col.weight then return end
   local sh, sum = L.sheet, 0
-  for r = L.first, L.last do sum = sum + (num(sh:cell(L.col.weight .. r)) or 0) end
+  for r = L.first, L.last do sum = sum + (num(sh:cell(L.col.weight, r)) or 0) end
   expect(L.name, L.col.weight .. L.first .. ":" .. L.col.weight .. L.last, sum, 90, 0)
   local c, row = named(wb, "执行率分值")
   if c then
-    expect(L.name, c .. row, num(sh:cell(c .. row)), 10, 0, "执行率分值应为 10（指标权重 90，合计 100）")
+    expect(L.name, c .. row, num(sh:cell(c, row)), 10, 0, "执行率分值应为 10（指标权重 90，合计 100）")
   end
 end
 
@@ -124,21 +124,21 @@ local function total_score(wb, L)
   local _, ec, er = first_name(wb, { "预算执行率得分" })
   if not c or not L.col.score then return end
   local sh = L.sheet
-  local sum = ec and (num(sh:cell(ec .. er)) or 0) or 0
-  for r = L.first, L.last do sum = sum + (num(sh:cell(L.col.score .. r)) or 0) end
-  expect(L.name, c .. row, num(sh:cell(c .. row)), S.round(sum, 2), 0.01)
+  local sum = ec and (num(sh:cell(ec, er)) or 0) or 0
+  for r = L.first, L.last do sum = sum + (num(sh:cell(L.col.score, r)) or 0) end
+  expect(L.name, c .. row, num(sh:cell(c, row)), S.round(sum, 2), 0.01)
 end
 
 local function score_range(L)
   local sh, col = L.sheet, L.col
   if not col.weight or not col.score then return end
   for _, r in ipairs(indicators(L)) do
-    local w, s = num(sh:cell(col.weight .. r)), sh:cell(col.score .. r)
+    local w, s = num(sh:cell(col.weight, r)), sh:cell(col.score, r)
     local sv = num(s)
     if w and sv and not blank(s) then
       if sv > w + 1e-9 then
         S.fail{ sheet = L.name, cell = col.score .. r, expected = w, found = sv,
-                message = "指标得分不应超过其权重（" .. text(col.l3 and sh:cell(col.l3 .. r)) .. "）" }
+                message = "指标得分不应超过其权重（" .. text(col.l3 and sh:cell(col.l3, r)) .. "）" }
       elseif sv < -1e-9 then
         S.fail{ sheet = L.name, cell = col.score .. r, expected = 0, found = sv, message = "指标得分不应为负数" }
       end
@@ -153,9 +153,9 @@ local function cost_items(wb, L)
   if not col.target or not col.actual then return end
   local targets, actuals, n = 0, 0, 0
   for _, r in ipairs(indicators(L)) do
-    local l1, l2 = text(col.l1 and sh:cell(col.l1 .. r)), text(col.l2 and sh:cell(col.l2 .. r))
+    local l1, l2 = text(col.l1 and sh:cell(col.l1, r)), text(col.l2 and sh:cell(col.l2, r))
     if l1 == "成本指标" or l2:find("成本", 1, true) then
-      local t, a = S.indicator(sh:cell(col.target .. r)), S.indicator(sh:cell(col.actual .. r))
+      local t, a = S.indicator(sh:cell(col.target, r)), S.indicator(sh:cell(col.actual, r))
       -- 2021 tables often print the actual without its unit ("63.49"): it takes the target's.
       local function wan(x, other)
         if x.kind ~= "number" then return nil end
@@ -175,11 +175,11 @@ local function cost_items(wb, L)
   local ec, erow = named(wb, "全年执行数")
   if not ec then ec, erow = named(wb, "实际执行总额") end
   if bc then
-    expect(L.name, bc .. brow, S.round(targets, 2), num(sh:cell(bc .. brow)), tol(n),
+    expect(L.name, bc .. brow, S.round(targets, 2), num(sh:cell(bc, brow)), tol(n),
            "成本指标目标值合计应等于全年预算数")
   end
   if ec then
-    expect(L.name, ec .. erow, S.round(actuals, 2), num(sh:cell(ec .. erow)), tol(n),
+    expect(L.name, ec .. erow, S.round(actuals, 2), num(sh:cell(ec, erow)), tol(n),
            "成本指标业绩值合计应等于全年执行数")
   end
 end
@@ -190,9 +190,9 @@ local function published(wb, L, computed_name, published_name, digits, message)
   local pc, prow = named(wb, published_name)
   if not c or not pc then return end
   local sh = L.sheet
-  local p = sh:cell(pc .. prow)
+  local p = sh:cell(pc, prow)
   if blank(p) then return end
-  local v = num(sh:cell(c .. row))
+  local v = num(sh:cell(c, row))
   if v == nil then return end
   expect(L.name, pc .. prow, num(p), S.round(v, digits), digits == 4 and 0.0001 or 0.01, message)
 end
@@ -201,11 +201,11 @@ local function published_rows(L, col, pub, digits, what)
   local sh = L.sheet
   if not col or not pub then return end
   for _, r in ipairs(indicators(L)) do
-    local p = sh:cell(pub .. r)
-    local v = sh:cell(col .. r)
+    local p = sh:cell(pub, r)
+    local v = sh:cell(col, r)
     if not blank(p) and type(v) == "number" then
       expect(L.name, pub .. r, num(p), S.round(v, digits), digits == 4 and 0.0001 or 0.01,
-             what .. "公布数与按规则计算的结果不一致（" .. text(L.col.l3 and sh:cell(L.col.l3 .. r)) .. "）")
+             what .. "公布数与按规则计算的结果不一致（" .. text(L.col.l3 and sh:cell(L.col.l3, r)) .. "）")
     end
   end
 end
@@ -215,7 +215,7 @@ local function junk_reason(L)
   local sh, c = L.sheet, L.col.reason
   if not c then return end
   for r = L.first, L.last do
-    local t = text(sh:cell(c .. r))
+    local t = text(sh:cell(c, r))
     if (t:match("^%d+$") and #t >= 3) or (#t >= 4 and t:match("^(.)%1+$")) then
       S.fail{ sheet = L.name, cell = c .. r, found = t, expected = "文字说明",
               message = "偏差原因分析不是有效的文字说明" }
@@ -228,8 +228,8 @@ local function reason_amount(L)
   local sh, col = L.sheet, L.col
   if not col.reason or not col.actual then return end
   for _, r in ipairs(indicators(L)) do
-    local a = S.indicator(sh:cell(col.actual .. r))
-    local t = text(sh:cell(col.reason .. r))
+    local a = S.indicator(sh:cell(col.actual, r))
+    local t = text(sh:cell(col.reason, r))
     if a.kind == "number" and (a.unit == "万元" or a.unit == "元") and t ~= "" then
       local av = a.unit == "元" and a.value / 10000 or a.value
       -- Clauses: split at full-width punctuation as plain text (a byte-wise [^，] would cut characters).
@@ -241,7 +241,7 @@ local function reason_amount(L)
         local x = amount and tonumber(amount)
         if x and abs(x - av) > 0.005 then
           S.fail{ sheet = L.name, cell = col.actual .. r, found = av, expected = x, tolerance = 0,
-                  message = "业绩值与偏差原因中所述实际金额不一致（" .. text(col.l3 and sh:cell(col.l3 .. r)) .. "）" }
+                  message = "业绩值与偏差原因中所述实际金额不一致（" .. text(col.l3 and sh:cell(col.l3, r)) .. "）" }
           break
         end
       end
@@ -255,11 +255,11 @@ local function duplicates(L)
   if not col.l3 then return end
   local seen = {}
   for _, r in ipairs(indicators(L)) do
-    local key = text(col.l1 and sh:cell(col.l1 .. r)) .. "|" .. text(col.l2 and sh:cell(col.l2 .. r)) .. "|" ..
-                text(sh:cell(col.l3 .. r))
-    if text(sh:cell(col.l3 .. r)) ~= "" then
+    local key = text(col.l1 and sh:cell(col.l1, r)) .. "|" .. text(col.l2 and sh:cell(col.l2, r)) .. "|" ..
+                text(sh:cell(col.l3, r))
+    if text(sh:cell(col.l3, r)) ~= "" then
       if seen[key] then
-        S.fail{ sheet = L.name, cell = col.l3 .. r, found = text(sh:cell(col.l3 .. r)),
+        S.fail{ sheet = L.name, cell = col.l3 .. r, found = text(sh:cell(col.l3, r)),
                 expected = "不重复（已在第 " .. seen[key] .. " 行）", message = "指标行重复" }
       else
         seen[key] = r

@@ -33,7 +33,7 @@ check{ id = "TXT-SG03", sheet = T09, severity = "warning",
          for _, l in ipairs({ { "公务接待费决算数", "30217", "公务接待费" }, { "公务用车运行费决算数", "30231", "公务用车运行维护费" } }) do
            local c, r = name_cell(wb, l[1])
            local br = find_code(rows, l[2])
-           local part = br and num(t6:cell(val .. br))
+           local part = br and num(t6:cell(val, br))
            local whole = num(wb:cell(l[1]))
            if c and part and whole and part > whole + 0.005 then
              S.fail{ sheet = T09, cell = c .. r, found = whole, expected = part,
@@ -48,7 +48,7 @@ local function cmp_value(sh, label)
   local _, _, c = sh:find("本年数／分项／决算数")
   if not r or not c then return nil end
   local col = string.char(64 + c)
-  return num(sh:cell(col .. r)), col .. r
+  return num(sh:cell(col, r)), col .. r
 end
 
 check{ id = "TXT-10a", sheet = CMP, severity = "warning",

@@ -251,6 +251,38 @@ suanpan.check{ id = "T-6", message = "simply false", fn = function(wb) return fa
     CHECK(f6[0].message == "simply false");
 }
 
+TEST_CASE("checks: sheet:cell(column, row) reads the cell its A1 address names", "[lua][checks]") {
+    auto set = std::make_shared<lua::PluginSet>();
+    set->add_source("rules.lua", R"LUA(
+suanpan.check{ id = "C-1", message = "forms", fn = function(wb)
+    local s = wb:sheet("表")
+    local same = s:cell("C", 40) == s:cell("C40") and s:cell(3, 40) == s:cell("C40") and s:cell("c", 40) == s:cell("C40")
+    return string.format("%s|%s|%s|%s", tostring(same), tostring(s:cell("AB", 2)), tostring(s:cell(28, 2)), tostring(s:cell("A", 1)))
+  end }
+suanpan.check{ id = "C-2", message = "row 0", fn = function(wb) return wb:sheet("表"):cell("C", 0) end }
+suanpan.check{ id = "C-3", message = "bad column", fn = function(wb) return wb:sheet("表"):cell("C5", 5) end }
+suanpan.check{ id = "C-4", message = "past XFD", fn = function(wb) return wb:sheet("表"):cell(16385, 1) end }
+)LUA");
+    REQUIRE(set->diagnostics().empty());
+    auto reg = set->registry();
+    Workbook wb(reg.get());
+    SheetId s = wb.add_sheet("表");
+    wb.set_value(s, *parse_cell("C40"), Value(1126.72));
+    wb.set_value(s, *parse_cell("AB2"), Value::string("列28"));
+    lua::Runtime rt(set);
+    Calculator calc(wb);
+    calc.recalc_full();
+    auto f = rt.run_check(set->rules()[0], wb, calc);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].message == "true|列28|列28|nil");
+    for (size_t k = 1; k <= 3; ++k) {
+        auto bad = rt.run_check(set->rules()[k], wb, calc);
+        REQUIRE(bad.size() == 1);
+        INFO(bad[0].message_en);
+        CHECK(bad[0].message_en.find("not a cell: column") != std::string::npos);
+    }
+}
+
 TEST_CASE("checks: suanpan.fail outside a check is an error", "[lua][checks]") {
     LuaBook b(R"(suanpan.func{ name = "失败", fn = function() suanpan.fail{ message = "x" } end })");
     CHECK(is_err(b.eval("=失败()"), Err::Value));
