@@ -26,6 +26,7 @@
 #include "xlsx/cell_value.h"
 #include "xlsx/error.h"
 #include "xlsx/rich_errors.h"
+#include "xlsx/shape_text.h"
 #include "xlsx/shared_strings.h"
 #include "xlsx/xml_scan.h"
 #include "xlsx/xml_util.h"
@@ -281,6 +282,8 @@ private:
     // (structured and external references) are left to compile. Touches nothing but the
     // slice: it runs beside the walk.
     static void prekey(Slice& s) {
+        std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> known;  // shape text -> key in s.keys
+        std::string shape;
         for (auto row = s.doc.first_child(); row; row = row.next_sibling()) {
             if (row.type() != pugi::node_element || local_name(row.name()) != "row") continue;
             for (auto c = row.first_child(); c; c = c.next_sibling()) {
@@ -299,11 +302,20 @@ private:
                 int32_t row_i, col_i;
                 bool outside = false;
                 if (!parse_ref(ref, row_i, col_i, outside) || outside) continue;
+                // The same shape text has the same key: parsed once per slice (shape_text.h).
+                shape.clear();
+                bool shaped = shape_text(text, row_i, col_i, shape);
+                if (shaped)
+                    if (auto it = known.find(shape); it != known.end()) {
+                        s.pre.push_back({text, it->second.first, it->second.second});
+                        continue;
+                    }
                 auto parsed = formula::parse(text, CellAddr{row_i, col_i});
                 if (!parsed) continue;
                 size_t off = s.keys.size();
                 s.keys += formula::print_r1c1(*parsed.ast);
                 s.pre.push_back({text, uint32_t(off), uint32_t(s.keys.size() - off)});
+                if (shaped) known.emplace(shape, std::pair{s.pre.back().off, s.pre.back().len});
             }
         }
     }
