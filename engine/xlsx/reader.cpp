@@ -153,9 +153,8 @@ Document read_bytes(std::shared_ptr<const std::string> bytes, const std::string&
         const ZipEntry* e = zip.find(sp.part);
         if (!e) throw Error(name, sp.part, "", msg::Message{"xlsx.missing_sheet_part", {sp.name}});
         doc.sheets[s].part = e->name;
-        Bytes xml = zip.inflate(*e);
         SheetInput in{wb, s, pkg.shared_strings, xf_map, name, doc.sheets[s].part, &pkg.vm_errors};
-        SheetCounts n = read_sheet(xml, in);
+        SheetCounts n = read_sheet(zip, *e, in);
         doc.stats.cells += n.cells;
         doc.stats.formulas += n.formulas;
     }

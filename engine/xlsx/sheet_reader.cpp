@@ -25,6 +25,7 @@
 #include "formula/parser.h"
 #include "xlsx/cell_value.h"
 #include "xlsx/error.h"
+#include "xlsx/inflow.h"
 #include "xlsx/rich_errors.h"
 #include "xlsx/shape_text.h"
 #include "xlsx/shared_strings.h"
@@ -80,42 +81,52 @@ std::string cell_near(std::string_view xml, size_t offset) {
 
 class Reader {
 public:
-    Reader(Bytes& xml, const SheetInput& in) : xml_(xml), in_(in), wb_(in.wb), sheet_(in.wb.sheet(in.sheet)) {}
+    Reader(Bytes& xml, const SheetInput& in, Inflow* flow)
+        : xml_(xml), in_(in), wb_(in.wb), sheet_(in.wb.sheet(in.sheet)), flow_(flow) {}
 
     SheetCounts run() {
-        std::string_view text = xml_.view();
-        reject_doctype(text, in_.file, in_.part);
-        if (text.size() >= 2 && ((uint8_t(text[0]) == 0xFF && uint8_t(text[1]) == 0xFE) ||
-                                 (uint8_t(text[0]) == 0xFE && uint8_t(text[1]) == 0xFF) || text[1] == '\0'))
+        std::string_view text = xml_.view();  // only [0, avail()) is inflated yet
+        fill(64 << 10);
+        std::string_view front = text.substr(0, avail());
+        reject_doctype(front, in_.file, in_.part);
+        if (front.size() >= 2 && ((uint8_t(front[0]) == 0xFF && uint8_t(front[1]) == 0xFE) ||
+                                  (uint8_t(front[0]) == 0xFE && uint8_t(front[1]) == 0xFF) || front[1] == '\0'))
             throw Error(in_.file, in_.part, "", msg::Message{"xlsx.utf16", {}});
-        pfx_ = root_prefix(text);
+        pfx_ = root_prefix(front);
         std::string sd = pfx_ + "sheetData";
-        size_t sd_begin = find_start_tag(text, sd, 0);
+        size_t sd_begin, open_end = std::string_view::npos;
+        for (size_t from = 0;;) {
+            front = text.substr(0, avail());
+            sd_begin = find_start_tag(front, sd, from);
+            if (sd_begin != std::string_view::npos && (open_end = front.find('>', sd_begin)) != std::string_view::npos) break;
+            if (all_in()) break;
+            from = sd_begin != std::string_view::npos ? sd_begin : front.size() > sd.size() + 2 ? front.size() - sd.size() - 2 : 0;
+            fill(avail() + kSliceBytes);
+        }
         if (sd_begin == std::string_view::npos) {
             read_outer(std::string(text));
             return counts_;
         }
-        size_t open_end = text.find('>', sd_begin);
         if (open_end == std::string_view::npos) throw Error(in_.file, in_.part, "", msg::Message{"xlsx.unterminated_sheet_data", {}});
-        size_t content = open_end + 1, content_end, sd_end;
-        if (text[open_end - 1] == '/') {
-            content_end = content;
-            sd_end = content;
-        } else {
-            std::string close = "</" + sd + ">";
-            content_end = find_bytes(text, close, content);
-            if (content_end == std::string_view::npos)
-                throw Error(in_.file, in_.part, "", msg::Message{"xlsx.unclosed_sheet_data", {}});
-            sd_end = content_end + close.size();
+        // The outer document (everything but the rows) is parsed after them, but its head is
+        // copied now: the rows are parsed in place and their text is given back as they go.
+        std::string outer(text.substr(0, sd_begin));
+        size_t content = open_end + 1, sd_end = content;
+        try {
+            if (text[open_end - 1] != '/') {
+                close_ = "</" + sd + ">";
+                close_scanned_ = content;
+                read_rows(content);
+                sd_end = rows_end_ + close_.size();
+            }
+            if (flow_) flow_->finish();
+        } catch (...) {
+            // A stream damaged further on makes bad XML here: the damage is the error to report.
+            if (flow_) flow_->finish();
+            throw;
         }
-        // The outer document (everything but the rows) first: small, and it checks the
-        // overall structure. Copy: the slices below parse the original in place.
-        std::string outer;
-        outer.reserve(sd_begin + (text.size() - sd_end) + 2);
-        outer.append(text.substr(0, sd_begin));
         outer.append(text.substr(sd_end));
         read_outer(std::move(outer));
-        read_rows(content, content_end);
         resolve_pending();
         return counts_;
     }
@@ -204,16 +215,50 @@ private:
     };
     static constexpr size_t kInFlight = 3;  // one cut, one parsed, one walked
 
-    void read_rows(size_t begin, size_t end) {
+    // The part is inflated (flow_) as far as the cuts need; these are no-ops for a whole buffer.
+    size_t avail() const { return flow_ ? flow_->ready() : xml_.size; }
+    bool all_in() const { return !flow_ || flow_->done(); }
+    void fill(size_t n) {
+        if (flow_) flow_->fill_to(n);
+    }
+
+    // How far a slice from `begin` may reach: </sheetData> once it is found, else the text
+    // inflated so far, at least two slices on (so a cut there is the cut the whole text gives).
+    size_t rows_limit(size_t begin) {
+        std::string_view text = xml_.view();
+        while (rows_end_ == std::string_view::npos) {
+            size_t have = avail();
+            size_t hit = find_bytes(text.substr(0, have), close_, std::max(close_scanned_, begin));
+            if (hit != std::string_view::npos) {
+                rows_end_ = hit;
+                break;
+            }
+            close_scanned_ = have >= close_.size() ? have - close_.size() + 1 : 0;
+            if (have >= begin + 2 * kSliceBytes) return have;
+            if (all_in()) throw Error(in_.file, in_.part, "", msg::Message{"xlsx.unclosed_sheet_data", {}});
+            fill(begin + 4 * kSliceBytes);
+        }
+        return rows_end_;
+    }
+
+    void read_rows(size_t begin) {
         std::string_view text = xml_.view();
         const unsigned opts = pugi::parse_fragment | pugi::parse_escapes | pugi::parse_eol | pugi::parse_cdata |
                               pugi::parse_ws_pcdata_single;
         auto cut = [&]() -> Slice* {  // nullptr at the end
-            if (begin >= end) return nullptr;
-            auto* slice = new Slice;
-            slice->begin = begin;
-            slice->stop = begin = slice_end(text, begin, end);
-            return slice;
+            for (;;) {
+                size_t lim = rows_limit(begin);
+                if (begin >= lim) return nullptr;
+                size_t stop = slice_end(text.substr(0, lim), begin, lim);
+                if (stop == lim && rows_end_ == std::string_view::npos) {  // a row longer than the text so far
+                    fill(avail() + 4 * kSliceBytes);
+                    continue;
+                }
+                auto* slice = new Slice;
+                slice->begin = begin;
+                slice->stop = begin = stop;
+                return slice;
+            }
         };
         auto parse = [&](Slice* slice) -> Slice* {
             slice->result = slice->doc.load_buffer_inplace(xml_.begin() + slice->begin, slice->stop - slice->begin,
@@ -241,7 +286,7 @@ private:
             // (This slice's stays: an error in the next names the cell before it from here.)
             xml_.release_prefix(slice->begin);
         };
-        if (end - begin <= kSliceBytes) {  // one slice: no pipeline
+        if (size_t lim = rows_limit(begin); rows_end_ != std::string_view::npos && lim - begin <= kSliceBytes) {  // one slice: no pipeline
             if (Slice* s = cut()) walk(parse(s));
             return;
         }
@@ -498,6 +543,10 @@ private:
     Sheet& sheet_;
     std::string pfx_;
     Slice* cur_ = nullptr;  // the slice being walked
+    Inflow* flow_;          // the part still being inflated, or nullptr (xml_ is whole)
+    std::string close_;     // </sheetData>, with the root's prefix
+    size_t rows_end_ = std::string_view::npos;  // where close_ starts, once found
+    size_t close_scanned_ = 0;                  // the text before holds no close_
     // Shape keys are computed ahead only in a workbook without tables: with tables, compile's
     // key also carries how structured references (even a bare Table1) resolve.
     bool prekey_ok_ = wb_.tables().empty();
@@ -512,6 +561,19 @@ private:
 
 }  // namespace
 
-SheetCounts read_sheet(Bytes& xml, const SheetInput& in) { return Reader(xml, in).run(); }
+SheetCounts read_sheet(Bytes& xml, const SheetInput& in) { return Reader(xml, in, nullptr).run(); }
+
+SheetCounts read_sheet(const ZipReader& zip, const ZipEntry& e, const SheetInput& in) {
+    // A large deflated part is inflated as the slices need it, on the pipeline's cut stage,
+    // beside the parse and the walk: not whole, on one core, before them.
+    constexpr uint64_t kStreamFrom = uint64_t(4) << 20;
+    if (e.method != 8 || e.size < kStreamFrom) {
+        Bytes xml = zip.inflate(e);
+        return read_sheet(xml, in);
+    }
+    Bytes xml;
+    Inflow flow(zip, e, xml);
+    return Reader(xml, in, &flow).run();
+}
 
 }  // namespace sp::xlsx

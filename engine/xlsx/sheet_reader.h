@@ -8,6 +8,7 @@
 
 #include "model/workbook.h"
 #include "xlsx/bytes.h"
+#include "xlsx/zip_reader.h"
 
 namespace sp::xlsx {
 
@@ -29,5 +30,8 @@ struct SheetCounts {
 // Parses xml (in place: the buffer is overwritten). Throws Error on malformed XML or a
 // cell reference outside the grid.
 SheetCounts read_sheet(Bytes& xml, const SheetInput& in);
+// The same for a zip entry: a large deflated one is inflated a slice at a time as it is
+// parsed (inflow.h); damage in the entry (bad deflate data, size, CRC) is the error then.
+SheetCounts read_sheet(const ZipReader& zip, const ZipEntry& e, const SheetInput& in);
 
 }  // namespace sp::xlsx

@@ -167,13 +167,17 @@ std::string ZipReader::raw(const ZipEntry& e) const {
     return out;
 }
 
-Bytes ZipReader::inflate(const ZipEntry& e, bool count_total) const {
+void ZipReader::admit(const ZipEntry& e, bool count_total) const {
     // Refuse before allocating: the declared size is what we would allocate.
     if (e.size > limits_.max_entry)
         throw Error(file_, e.name, "", msg::Message{"xlsx.entry_too_large", {human_size(e.size), human_size(limits_.max_entry)}});
     if (count_total && inflated_total_ + e.size > limits_.max_total)
         throw Error(file_, e.name, "", msg::Message{"xlsx.package_too_large", {human_size(limits_.max_total)}});
     if (count_total) inflated_total_ += e.size;
+}
+
+Bytes ZipReader::inflate(const ZipEntry& e, bool count_total) const {
+    admit(e, count_total);
     Bytes out(size_t(e.size));
     if (e.method == ZIP_CM_STORE || e.method == ZIP_CM_DEFLATE) {
         std::string comp = raw(e);

@@ -48,6 +48,9 @@ public:
     // The inflated content; throws Error when a cap is exceeded or the data is damaged.
     // count_total: add to the package total (reading); writers re-inflate without counting.
     Bytes inflate(const ZipEntry& e, bool count_total = true) const;
+    // The caps' check (and count) for inflating `e`, before anything is allocated: what
+    // inflate does first, for callers that inflate an entry a piece at a time (inflow.h).
+    void admit(const ZipEntry& e, bool count_total = true) const;
     const std::string& file() const { return file_; }
     uint64_t inflated_total() const { return inflated_total_; }
 

@@ -12,18 +12,6 @@ using namespace sp::xlsx::test;
 
 namespace {
 
-// Runs the read and returns the error it must throw.
-template <class F>
-Error read_error(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
-    FAIL("no xlsx::Error thrown");
-    return Error("", "", "", "");
-}
-
 Book one_sheet(const std::string& data) {
     Book b;
     b.sheets = {{"S", data}};

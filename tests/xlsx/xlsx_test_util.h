@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "xlsx/xlsx.h"
 #include "xlsx/zip_writer.h"
 
@@ -14,12 +16,14 @@ namespace sp::xlsx::test {
 
 using Parts = std::vector<std::pair<std::string, std::string>>;
 
-// Zips parts (deflated) into archive bytes.
-inline std::string zip_bytes(const Parts& parts) {
+// Zips parts into archive bytes, each written by put(writer, name, data) (to store a part,
+// or give it a wrong CRC or size).
+template <class Put>
+std::string zip_bytes_with(const Parts& parts, Put put) {
     FILE* f = std::tmpfile();
     {
         ZipWriter w(f, "test");
-        for (const auto& [name, data] : parts) w.add(name, data, 1700000000);
+        for (const auto& [name, data] : parts) put(w, name, data);
         w.finish();
     }
     std::fflush(f);
@@ -30,6 +34,25 @@ inline std::string zip_bytes(const Parts& parts) {
     while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
     std::fclose(f);
     return out;
+}
+
+// Zips parts (deflated) into archive bytes.
+inline std::string zip_bytes(const Parts& parts) {
+    return zip_bytes_with(parts, [](ZipWriter& w, const std::string& name, const std::string& data) {
+        w.add(name, data, 1700000000);
+    });
+}
+
+// Runs the read and returns the error it must throw.
+template <class F>
+Error read_error(F&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e;
+    }
+    FAIL("no xlsx::Error thrown");
+    return Error("", "", "", "");
 }
 
 inline const char* kNs = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
