@@ -52,15 +52,13 @@ size_t Inflow::fill_to(size_t n) {
         size_t got = want - z_.avail_out;
         crc_ = uint32_t(libdeflate_crc32(crc_, out_.begin() + ready_, got));
         ready_ += got;
-        // Ended short of the declared size, damaged, or truncated (no input left).
         if (rc == Z_STREAM_END) {
-            if (ready_ < out_.size) fail("xlsx.bad_deflate");
+            if (ready_ < out_.size) fail("xlsx.bad_deflate");  // ended short of the declared size
             if (crc_ != e_.crc) fail("xlsx.crc_mismatch");
             done_ = true;
             break;
         }
-        if (rc != Z_OK && rc != Z_STREAM_END) fail("xlsx.bad_deflate");
-        if (rc == Z_OK && got == 0) fail("xlsx.bad_deflate");
+        if (rc != Z_OK || got == 0) fail("xlsx.bad_deflate");  // damaged, or truncated (no input left)
     }
     return ready_;
 }

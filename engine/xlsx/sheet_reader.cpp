@@ -567,7 +567,7 @@ SheetCounts read_sheet(const ZipReader& zip, const ZipEntry& e, const SheetInput
     // A large deflated part is inflated as the slices need it, on the pipeline's cut stage,
     // beside the parse and the walk: not whole, on one core, before them.
     constexpr uint64_t kStreamFrom = uint64_t(4) << 20;
-    if (e.method != 8 || e.size < kStreamFrom) {
+    if (e.method != 8 /* deflated */ || e.size < kStreamFrom) {
         Bytes xml = zip.inflate(e);
         return read_sheet(xml, in);
     }
